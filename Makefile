@@ -1,0 +1,77 @@
+# The team's memory: every routine task of the portal is a target here.
+# `make run` and `make test` set up everything they need on a fresh machine.
+
+SHELL := /bin/bash
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV ?= .venv
+PY := $(VENV)/bin/python
+PORT ?= 8000
+
+# make test always uses the real services: DATABASE_URL and CELERY_BROKER_URL
+# when set, else the local PostgreSQL and Redis.
+TEST_DATABASE_URL := $(or $(DATABASE_URL),postgres://postgres@127.0.0.1:5432/onmt_portal)
+TEST_BROKER_URL := $(or $(CELERY_BROKER_URL),redis://127.0.0.1:6379/15)
+
+.PHONY: help install run serve test lint format worker beat messages lock clean
+
+help:
+	@echo "make run      set up and serve the portal on http://127.0.0.1:$(PORT) (SQLite, mail to var/mail/)"
+	@echo "make test     set up and run the whole suite on PostgreSQL + Redis + Chromium"
+	@echo "make lint     ruff check, ruff format --check, makemigrations --check"
+	@echo "make worker / make beat   Celery processes for the configured broker"
+	@echo "make messages             refresh the fr/ar/en catalogs and compile them"
+
+install: $(VENV)/.installed
+
+# pyproject.toml names the direct dependencies; requirements.lock pins every package.
+$(VENV)/.installed: pyproject.toml requirements.lock scripts/requirements.py
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	@$(PY) scripts/requirements.py --extra dev > $(VENV)/requirements.txt
+	$(PY) -m pip install --quiet --disable-pip-version-check -r $(VENV)/requirements.txt -c requirements.lock
+	@touch $@
+
+run: install
+	@mkdir -p var/mail var/media var/celery/queue var/celery/processed var/celery/results
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py collectstatic --noinput --verbosity 0
+	$(PY) manage.py seed_demo
+	@echo
+	@echo "  ONMT Partner Portal: http://127.0.0.1:$(PORT)/"
+	@echo "  Log in as admin, onmt.staff, delegate.fr, crt.fes, crt.rabat or cpt.ouarzazate"
+	@echo "  with the password $${DEMO_PASSWORD:-portal-demo-2022}. E-mails land in var/mail/."
+	@echo
+	PY=$(PY) PORT=$(PORT) exec scripts/serve.sh
+
+test: install
+	@DATABASE_URL=$(TEST_DATABASE_URL) CELERY_BROKER_URL=$(TEST_BROKER_URL) $(PY) scripts/check_services.py
+	DATABASE_URL=$(TEST_DATABASE_URL) CELERY_BROKER_URL=$(TEST_BROKER_URL) $(PY) -m pytest $(PYTEST_ARGS)
+
+lint: install
+	$(PY) -m ruff check .
+	$(PY) -m ruff format --check .
+	DJANGO_SETTINGS_MODULE=onmt_portal.settings.local $(PY) manage.py makemigrations --check --dry-run
+
+format: install
+	$(PY) -m ruff check --fix .
+	$(PY) -m ruff format .
+
+worker: install
+	$(PY) -m celery -A onmt_portal worker --loglevel=INFO
+
+beat: install
+	$(PY) -m celery -A onmt_portal beat --loglevel=INFO
+
+# Needs GNU gettext; the compiled .mo files are committed so `make run` does not.
+messages: install
+	$(PY) manage.py makemessages --locale fr --locale ar --locale en --no-obsolete \
+		--extension html,txt,py --ignore 'var/*' --ignore 'tests/*' --ignore 'bench/*'
+	$(PY) manage.py compilemessages --ignore '.venv'
+
+lock:
+	rm -rf $(VENV)-lock && $(PYTHON) -m venv $(VENV)-lock
+	$(VENV)-lock/bin/pip install --quiet --disable-pip-version-check $$($(PYTHON) scripts/requirements.py --extra dev)
+	( head -2 requirements.lock; $(VENV)-lock/bin/pip freeze ) > requirements.lock.new
+	mv requirements.lock.new requirements.lock && rm -rf $(VENV)-lock
+
+clean:
+	rm -rf $(VENV) var .pytest_cache

@@ -1,0 +1,35 @@
+"""Template context every page needs: the navigation bar."""
+
+from django.urls import NoReverseMatch, reverse
+from django.utils.translation import gettext_lazy as _
+
+# The sections of the portal, in the order of the navigation bar. A section
+# appears once its app routes the URL name, so the bar never links to a 404.
+SECTIONS = [
+    ("home", _("Dashboard")),
+    ("partners:directory", _("Partners")),
+    ("meetings:list", _("Meetings")),
+    ("roadmaps:recommendation_list", _("Recommendations")),
+    ("roadmaps:list", _("Roadmaps")),
+]
+
+
+def _routed_sections():
+    sections = []
+    for url_name, label in SECTIONS:
+        try:
+            sections.append({"url": reverse(url_name), "label": label, "name": url_name})
+        except NoReverseMatch:
+            continue
+    return sections
+
+
+def navigation(request):
+    if not getattr(request, "user", None) or not request.user.is_authenticated:
+        return {"nav_sections": []}
+    path = request.path
+    sections = _routed_sections()
+    for section in sections:
+        url = section["url"]
+        section["active"] = path == url if url == "/" else path.startswith(url)
+    return {"nav_sections": sections, "nav_show_admin": request.user.is_staff}

@@ -1,0 +1,78 @@
+"""Views that belong to the portal as a whole: the dashboard, health, log-out."""
+
+import logging
+
+import redis
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_not_required
+from django.db import connection
+from django.http import JsonResponse
+from django.shortcuts import render
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET
+
+from partners.roles import roles_of
+
+logger = logging.getLogger(__name__)
+
+
+def home(request):
+    return render(request, "dashboard.html", {"roles": roles_of(request.user)})
+
+
+def _database_state() -> str:
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            cursor.fetchone()
+    except Exception:
+        logger.exception("healthz: database check failed")
+        return "error"
+    return "ok"
+
+
+def _broker_state() -> str:
+    if not settings.CELERY_BROKER_CONFIGURED:
+        # The embedded filesystem broker has no service to be down.
+        return "not configured"
+    try:
+        # The production broker is Redis (DESIGN.md); a ping is the cheapest proof.
+        client = redis.Redis.from_url(
+            settings.CELERY_BROKER_URL, socket_connect_timeout=2, socket_timeout=2
+        )
+        try:
+            client.ping()
+        finally:
+            client.close()
+    except (redis.RedisError, OSError, ValueError):
+        logger.exception("healthz: broker check failed")
+        return "error"
+    return "ok"
+
+
+@login_not_required
+@require_GET
+@never_cache
+def healthz(request):
+    """For load balancers and orchestrators: 200 when the portal can serve, else 503.
+
+    Public, so it names the failing part but never says why (that goes to the log).
+    """
+    parts = {"database": _database_state(), "broker": _broker_state()}
+    failing = [name for name, state in parts.items() if state == "error"]
+    body = {"status": "error" if failing else "ok", **parts}
+    if failing:
+        body["failing"] = failing
+    return JsonResponse(body, status=503 if failing else 200)
+
+
+class LogoutView(auth_views.LogoutView):
+    """Django's log-out (POST only), telling the user it worked."""
+
+    def post(self, request, *args, **kwargs):
+        response = super().post(request, *args, **kwargs)
+        messages.success(request, _("You have been logged out."))
+        return response

@@ -1,0 +1,179 @@
+"""Fixtures shared by the whole suite: users per role, a real Celery worker, Chromium."""
+
+import os
+import subprocess
+import sys
+import time
+import uuid
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.db import connection
+
+from partners.roles import Role
+
+from .factories import UserFactory
+
+# Playwright's sync API runs an event loop in the test thread; Django would
+# otherwise refuse every ORM call made from a browser test (FACTS.md).
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+BASE_DIR = Path(settings.BASE_DIR)
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+# --- users per role (STYLE.md: alice/bob/charlie, here by role) ---------------
+
+
+@pytest.fixture
+def staff(db):
+    return UserFactory(role=Role.ONMT_STAFF, username="staff")
+
+
+@pytest.fixture
+def delegate_fr(db):
+    return UserFactory(role=Role.DELEGATE, username="delegate_fr")
+
+
+@pytest.fixture
+def council_fes(db):
+    return UserFactory(role=Role.COUNCIL, username="council_fes")
+
+
+@pytest.fixture
+def council_rabat(db):
+    return UserFactory(role=Role.COUNCIL, username="council_rabat")
+
+
+@pytest.fixture
+def admin_user(db):
+    return UserFactory(username="root", is_staff=True, is_superuser=True)
+
+
+# --- a real Celery worker process --------------------------------------------
+
+
+@dataclass
+class WorkerProcess:
+    queue: str
+    process: subprocess.Popen
+    log_path: Path
+
+    def log(self) -> str:
+        return self.log_path.read_text(errors="replace")
+
+
+def _test_database_url() -> str:
+    """The URL of the database the test is using (pytest-django's test_… one)."""
+    db = connection.settings_dict
+    credentials = db["USER"] or ""
+    if db.get("PASSWORD"):
+        credentials += f":{db['PASSWORD']}"
+    return f"postgres://{credentials}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}"
+
+
+def start_worker(
+    tmp_path: Path, *, queue: str | None = None, extra_env: dict | None = None
+) -> WorkerProcess:
+    """Start `celery worker` as a subprocess on a queue of its own.
+
+    Its own queue keeps concurrent test runs (and leftovers) from feeding it.
+    The caller's test must use `transaction=True`, or the worker cannot see its rows.
+    """
+    queue = queue or f"test-{uuid.uuid4().hex[:12]}"
+    log_path = tmp_path / f"{queue}-{uuid.uuid4().hex[:6]}.log"
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "onmt_portal.settings.test",
+        "DATABASE_URL": _test_database_url(),
+        "CELERY_BROKER_URL": settings.CELERY_BROKER_URL,
+        **(extra_env or {}),
+    }
+    with log_path.open("wb") as log:
+        process = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "celery",
+                "-A",
+                "onmt_portal",
+                "worker",
+                "--pool=solo",
+                "--loglevel=INFO",
+                "--without-gossip",
+                "--without-mingle",
+                "-Q",
+                queue,
+                "-n",
+                f"{queue}@%h",
+            ],
+            cwd=BASE_DIR,
+            env=env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
+    return WorkerProcess(queue=queue, process=process, log_path=log_path)
+
+
+def stop_worker(worker: WorkerProcess) -> None:
+    if worker.process.poll() is None:
+        worker.process.terminate()
+        try:
+            worker.process.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            worker.process.kill()
+            worker.process.wait(timeout=5)
+
+
+@pytest.fixture
+def celery_worker(transactional_db, tmp_path):
+    worker = start_worker(tmp_path)
+    yield worker
+    stop_worker(worker)
+
+
+# --- Chromium through Playwright ----------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def chromium():
+    from playwright.sync_api import sync_playwright
+
+    if not os.path.exists(CHROMIUM):
+        pytest.fail(f"{CHROMIUM} is missing: install Debian's chromium (apt-get install chromium)")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page_fr(chromium):
+    """A French-speaking user's browser tab (Chromium says en-US unless told)."""
+    context = chromium.new_context(locale="fr-MA")
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    yield page
+    context.close()
+
+
+def wait_for(predicate, *, timeout: float = 30, interval: float = 0.1):
+    """Poll until predicate() is truthy; return its value or fail the test."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        value = predicate()
+        if value:
+            return value
+        time.sleep(interval)
+    pytest.fail(f"timed out after {timeout}s waiting for {predicate}")

@@ -1,0 +1,97 @@
+"""Production settings: complete environment passes `check --deploy`, a missing secret refuses."""
+
+import os
+import subprocess
+import sys
+
+from django.conf import settings
+
+STRONG_KEY = "Xk3v9-qP2m!z7Lr4tB8wN1cY6hJ0sD5fG_eR2uV9iO3pA7kM4nQ8xZ1bC6yT0wE5"
+
+
+def _manage(*args, env_overrides, remove=()):
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if key not in remove and not key.startswith(("DJANGO_", "SECRET_KEY", "ALLOWED_HOSTS"))
+    }
+    env.update({"DJANGO_SETTINGS_MODULE": "onmt_portal.settings.production", **env_overrides})
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=settings.BASE_DIR,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+COMPLETE = {
+    "SECRET_KEY": STRONG_KEY,
+    "ALLOWED_HOSTS": "portail.onmt.example",
+    "DATABASE_URL": "postgres://portal:secret@db:5432/portal",
+}
+
+
+def test_production_settings_pass_check_deploy_with_zero_warnings():
+    result = _manage("check", "--deploy", "--fail-level", "WARNING", env_overrides=COMPLETE)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues (0 silenced)" in result.stdout
+
+
+def test_production_refuses_to_start_without_secret_key():
+    env = {key: value for key, value in COMPLETE.items() if key != "SECRET_KEY"}
+    result = _manage("check", env_overrides=env, remove=("SECRET_KEY", "SECRET_KEY_FILE"))
+    assert result.returncode != 0
+    assert "SECRET_KEY is not set" in result.stderr
+
+
+def test_production_refuses_to_start_without_database_url():
+    env = {key: value for key, value in COMPLETE.items() if key != "DATABASE_URL"}
+    result = _manage("check", env_overrides=env, remove=("DATABASE_URL", "DATABASE_URL_FILE"))
+    assert result.returncode != 0
+    assert "DATABASE_URL is not set" in result.stderr
+
+
+def test_production_refuses_to_start_without_allowed_hosts():
+    env = {key: value for key, value in COMPLETE.items() if key != "ALLOWED_HOSTS"}
+    result = _manage("check", env_overrides=env)
+    assert result.returncode != 0
+    assert "ALLOWED_HOSTS is not set" in result.stderr
+
+
+def test_secrets_can_come_from_files(tmp_path):
+    key_file = tmp_path / "secret_key"
+    key_file.write_text(STRONG_KEY)
+    env = {key: value for key, value in COMPLETE.items() if key != "SECRET_KEY"}
+    env["SECRET_KEY_FILE"] = str(key_file)
+    result = _manage(
+        "shell",
+        "--no-imports",
+        "-c",
+        f"from django.conf import settings; print(settings.SECRET_KEY == {STRONG_KEY!r})",
+        env_overrides=env,
+        remove=("SECRET_KEY",),
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "True"
+
+
+def test_portal_speaks_french_first_in_casablanca_time():
+    assert settings.LANGUAGE_CODE == "fr"
+    assert [code for code, _name in settings.LANGUAGES] == ["fr", "ar", "en"]
+    assert settings.TIME_ZONE == "Africa/Casablanca"
+    assert settings.USE_TZ is True
+
+
+def test_celery_is_configured_to_never_lose_a_task():
+    from onmt_portal.celery import app
+
+    assert app.conf.task_serializer == "json"
+    assert app.conf.accept_content == ["json"]
+    assert app.conf.task_acks_late is True
+    assert app.conf.task_reject_on_worker_lost is True
+    assert app.conf.task_time_limit and app.conf.task_soft_time_limit
+    assert app.conf.task_soft_time_limit < app.conf.task_time_limit
+    assert app.conf.beat_scheduler == "django_celery_beat.schedulers:DatabaseScheduler"
+    assert app.Task.max_retries == 5
