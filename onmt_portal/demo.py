@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from django.contrib.auth import get_user_model
 from django.db import transaction
 
+from partners.demo import seed_directory
 from partners.roles import Role, role_group
 
 DEFAULT_DEMO_PASSWORD = "portal-demo-2022"  # noqa: S105 - documented demo credential
@@ -64,4 +65,5 @@ def seed_accounts(*, password: str) -> list:
 
 @transaction.atomic
 def seed_demo(*, password: str = DEFAULT_DEMO_PASSWORD) -> None:
-    seed_accounts(password=password)
+    users = {user.username: user for user in seed_accounts(password=password)}
+    seed_directory(users=users)

@@ -17,5 +17,6 @@ urlpatterns = [
     path("accounts/", include("django.contrib.auth.urls")),
     # Anyone may choose a language, the log-in page included.
     path("i18n/setlang/", login_not_required(set_language), name="set_language"),
+    path("partners/", include("partners.urls")),
     path("admin/", admin.site.urls),
 ]

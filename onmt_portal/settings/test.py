@@ -1,5 +1,8 @@
 """The test suite: always the real PostgreSQL and Redis."""
 
+import tempfile
+from pathlib import Path
+
 from .base import *  # noqa: F403
 from .base import env
 
@@ -15,6 +18,18 @@ CELERY_BROKER_URL = env.str("CELERY_BROKER_URL", default="redis://127.0.0.1:6379
 CELERY_BROKER_CONFIGURED = True
 CELERY_RESULT_BACKEND = CELERY_BROKER_URL
 CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600}
+
+# Uploads made by tests go to a scratch folder, never to the repository's var/.
+_scratch = Path(tempfile.gettempdir()) / "onmt-portal-tests"
+MEDIA_ROOT = _scratch / "media"
+PRIVATE_MEDIA_ROOT = _scratch / "private"
+STORAGES = {
+    **STORAGES,  # noqa: F405
+    "private": {
+        "BACKEND": "partners.storage.PrivateFileSystemStorage",
+        "OPTIONS": {"location": PRIVATE_MEDIA_ROOT, "base_url": None},
+    },
+}
 
 # Speed: hashing demo passwords with PBKDF2 would dominate the suite.
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

@@ -1,0 +1,104 @@
+"""Reads of the directory that cross relations, shared by views and exports."""
+
+from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
+
+from .models import Membership, Organization, PartnershipAgreement, Person
+
+
+def _contains(field: str) -> str:
+    # Accent-insensitive: "fes" finds "Fès" (partners/search.py makes it work on SQLite too).
+    return f"{field}__unaccent__icontains"
+
+
+def _person_matches(term: str, prefix: str = "") -> Q:
+    return (
+        Q(**{_contains(f"{prefix}first_name"): term})
+        | Q(**{_contains(f"{prefix}last_name"): term})
+        | Q(**{f"{prefix}email__iexact": term})
+    )
+
+
+def _current_presidents() -> Prefetch:
+    return Prefetch(
+        "memberships",
+        queryset=Membership.objects.current()
+        .filter(role=Membership.Role.PRESIDENT)
+        .select_related("person"),
+        to_attr="current_presidents",
+    )
+
+
+def directory_organizations(
+    *, q: str = "", kind: str = "", region=None, include_archived: bool = False
+) -> QuerySet[Organization]:
+    """The directory's organizations: every search word must match the organization
+    (name, short name, province) or one of its current members' names."""
+    organizations = Organization.objects.select_related("region").prefetch_related(
+        _current_presidents()
+    )
+    if not include_archived:
+        organizations = organizations.active()
+    if kind:
+        organizations = organizations.filter(kind=kind)
+    if region is not None:
+        organizations = organizations.filter(region=region)
+    for term in q.split():
+        member_matches = Membership.objects.current().filter(
+            _person_matches(term, "person__"), organization=OuterRef("pk")
+        )
+        organizations = organizations.filter(
+            Q(**{_contains("name"): term})
+            | Q(**{_contains("short_name"): term})
+            | Q(**{_contains("province"): term})
+            | Exists(member_matches)
+        )
+    return organizations.order_by("name", "pk")
+
+
+def directory_people(*, q: str, include_archived: bool = False) -> QuerySet[Person]:
+    """People whose names match every search word, with their current mandates."""
+    people = Person.objects.all() if include_archived else Person.objects.active()
+    terms = q.split()
+    if not terms:
+        return people.none()
+    for term in terms:
+        people = people.filter(_person_matches(term))
+    return people.prefetch_related(
+        Prefetch(
+            "memberships",
+            queryset=Membership.objects.current().select_related("organization"),
+            to_attr="current_memberships",
+        )
+    ).order_by("last_name", "first_name", "pk")
+
+
+def organization_page(organization: Organization) -> dict:
+    """Everything the organization page shows, in a fixed number of queries."""
+    memberships = list(
+        organization.memberships.select_related("person").order_by("-start_date", "pk")
+    )
+    current = [m for m in memberships if m.is_current]
+    # President first, then by role, then by name.
+    role_order = {role: index for index, role in enumerate(Membership.Role.values)}
+    current.sort(key=lambda m: (role_order[m.role], m.person.last_name, m.person.first_name))
+    return {
+        "current_memberships": current,
+        "past_memberships": [m for m in memberships if not m.is_current],
+        "markets": list(organization.markets.all()),
+        "members": list(organization.members.active().select_related("region").order_by("name")),
+        "agreements": list(
+            PartnershipAgreement.objects.filter(parties=organization)
+            .prefetch_related("parties")
+            .order_by("-signed_on", "pk")
+        ),
+    }
+
+
+def person_page(person: Person) -> dict:
+    memberships = list(
+        person.memberships.select_related("organization").order_by("-start_date", "pk")
+    )
+    return {
+        "current_memberships": [m for m in memberships if m.is_current],
+        "past_memberships": [m for m in memberships if not m.is_current],
+    }
