@@ -28,7 +28,7 @@ RUN SECRET_KEY=collectstatic-only ALLOWED_HOSTS=localhost DATABASE_URL=sqlite://
     DJANGO_SETTINGS_MODULE=onmt_portal.settings.production \
     python manage.py collectstatic --noinput --verbosity 0 \
     && useradd --system --uid 10001 --home-dir /app portal \
-    && mkdir -p /app/var/media \
+    && mkdir -p /app/var/media /app/var/private \
     && chown -R portal /app/var
 
 USER portal
