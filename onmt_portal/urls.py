@@ -18,5 +18,6 @@ urlpatterns = [
     # Anyone may choose a language, the log-in page included.
     path("i18n/setlang/", login_not_required(set_language), name="set_language"),
     path("partners/", include("partners.urls")),
+    path("meetings/", include("meetings.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -102,3 +102,22 @@ def person_page(person: Person) -> dict:
         "current_memberships": [m for m in memberships if m.is_current],
         "past_memberships": [m for m in memberships if not m.is_current],
     }
+
+
+def mandate_organizations(person_ids) -> dict[int, list[Organization]]:
+    """For each person, the organizations of their mandates, current ones first.
+    One query for any number of people (participant pickers)."""
+    result: dict[int, list[Organization]] = {person_id: [] for person_id in person_ids}
+    memberships = (
+        Membership.objects.filter(person_id__in=result)
+        .select_related("organization")
+        .order_by("person_id", "-start_date")
+    )
+    for membership in memberships:
+        organizations = result[membership.person_id]
+        if membership.organization not in organizations:
+            if membership.is_current:
+                organizations.insert(0, membership.organization)
+            else:
+                organizations.append(membership.organization)
+    return result

@@ -86,18 +86,18 @@ def _test_database_url() -> str:
 def start_worker(
     tmp_path: Path, *, queue: str | None = None, extra_env: dict | None = None
 ) -> WorkerProcess:
-    """Start `celery worker` as a subprocess on a queue of its own.
+    """Start `celery worker` as a subprocess, by default on this test run's queue.
 
-    Its own queue keeps concurrent test runs (and leftovers) from feeding it.
     The caller's test must use `transaction=True`, or the worker cannot see its rows.
     """
-    queue = queue or f"test-{uuid.uuid4().hex[:12]}"
+    queue = queue or settings.CELERY_TASK_DEFAULT_QUEUE
     log_path = tmp_path / f"{queue}-{uuid.uuid4().hex[:6]}.log"
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "onmt_portal.settings.test",
         "DATABASE_URL": _test_database_url(),
         "CELERY_BROKER_URL": settings.CELERY_BROKER_URL,
+        "CELERY_TASK_DEFAULT_QUEUE": settings.CELERY_TASK_DEFAULT_QUEUE,
         **(extra_env or {}),
     }
     with log_path.open("wb") as log:
@@ -137,10 +137,47 @@ def stop_worker(worker: WorkerProcess) -> None:
 
 
 @pytest.fixture
-def celery_worker(transactional_db, tmp_path):
-    worker = start_worker(tmp_path)
+def mail_dir(tmp_path):
+    """Where worker processes write their e-mails (Django's file backend)."""
+    path = tmp_path / "mail"
+    path.mkdir()
+    return path
+
+
+@pytest.fixture
+def celery_worker(transactional_db, tmp_path, mail_dir):
+    _purge_default_queue()  # tasks left by earlier transactional tests of this run
+    worker = start_worker(tmp_path, extra_env={"EMAIL_FILE_PATH": str(mail_dir)})
     yield worker
     stop_worker(worker)
+
+
+def _purge_default_queue():
+    import redis
+
+    client = redis.Redis.from_url(settings.CELERY_BROKER_URL)
+    client.delete(settings.CELERY_TASK_DEFAULT_QUEUE)
+    client.close()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _drop_the_run_queue_at_the_end():
+    yield
+    _purge_default_queue()
+
+
+def read_mails(mail_dir: Path) -> list:
+    """The messages the file backend wrote, parsed."""
+    import email
+    from email import policy
+
+    messages = []
+    for path in sorted(mail_dir.glob("*.log")):
+        # One file per connection; messages are separated by a line of 79 dashes.
+        for chunk in path.read_text().split("-" * 79 + "\n"):
+            if chunk.strip():
+                messages.append(email.message_from_string(chunk, policy=policy.default))
+    return messages
 
 
 # --- Chromium through Playwright ----------------------------------------------

@@ -2,6 +2,7 @@ import datetime
 
 import factory
 from django.contrib.auth import get_user_model
+from django.utils import timezone
 
 from partners.roles import role_group
 
@@ -65,3 +66,35 @@ class MembershipFactory(factory.django.DjangoModelFactory):
     role = "member"
     title = ""
     start_date = datetime.date(2022, 1, 1)
+
+
+class MeetingFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "meetings.Meeting"
+
+    title = factory.Sequence(lambda n: f"Réunion de coordination n°{n}")
+    kind = "task_force"
+    starts_at = factory.LazyFunction(lambda: timezone.now() + datetime.timedelta(days=7))
+    ends_at = factory.LazyAttribute(lambda meeting: meeting.starts_at + datetime.timedelta(hours=3))
+    location = "Casablanca"
+    organizer = factory.SubFactory(
+        OrganizationFactory, short_name=factory.Sequence(lambda n: f"ORG-{n}")
+    )
+
+
+class ParticipantFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "meetings.Participant"
+
+    meeting = factory.SubFactory(MeetingFactory)
+    person = factory.SubFactory(PersonFactory)
+    organization = factory.SubFactory(OrganizationFactory)
+
+
+class OutcomeFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "meetings.Outcome"
+
+    meeting = factory.SubFactory(MeetingFactory)
+    kind = "decision"
+    text = factory.Sequence(lambda n: f"Décision n°{n}")

@@ -155,6 +155,9 @@ else:
     EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
     EMAIL_FILE_PATH = VAR_DIR / "mail"
 EMAIL_TIMEOUT = 20
+# Links in e-mails and calendar files point here.
+PORTAL_BASE_URL = env.str("PORTAL_BASE_URL", default="http://127.0.0.1:8000")
+PORTAL_CALENDAR_EMAIL = env.str("PORTAL_CALENDAR_EMAIL", default="no-reply@localhost")
 
 # Celery. Without CELERY_BROKER_URL the broker is kombu's filesystem transport
 # in var/celery/, so reminders work with no service at all; healthz then

@@ -1,5 +1,6 @@
 """The test suite: always the real PostgreSQL and Redis."""
 
+import os
 import tempfile
 from pathlib import Path
 
@@ -18,6 +19,9 @@ CELERY_BROKER_URL = env.str("CELERY_BROKER_URL", default="redis://127.0.0.1:6379
 CELERY_BROKER_CONFIGURED = True
 CELERY_RESULT_BACKEND = CELERY_BROKER_URL
 CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600}
+# Each test run queues on its own default queue; the worker processes a test
+# starts are told this name, so concurrent runs never feed each other.
+CELERY_TASK_DEFAULT_QUEUE = env.str("CELERY_TASK_DEFAULT_QUEUE", default=f"test-{os.getpid()}")
 
 # Uploads made by tests go to a scratch folder, never to the repository's var/.
 _scratch = Path(tempfile.gettempdir()) / "onmt-portal-tests"
@@ -34,5 +38,9 @@ STORAGES = {
 # Speed: hashing demo passwords with PBKDF2 would dominate the suite.
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+# Worker processes started by tests write mail where the test reads it.
+if env.str("EMAIL_FILE_PATH", default=""):
+    EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
+    EMAIL_FILE_PATH = env.str("EMAIL_FILE_PATH")
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True

@@ -1,0 +1,184 @@
+from django import forms
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from partners.models import Market, Organization, Person
+
+from .models import Meeting, Outcome, Participant
+
+DATETIME_INPUT = "%Y-%m-%dT%H:%M"
+
+
+class RowFormSet(forms.BaseFormSet):
+    """Every posted row is optional: a row left blank is dropped, not an error.
+    (Unbound, the rows given as initial values are shown as usual.)"""
+
+    def initial_form_count(self):
+        return 0 if self.is_bound else super().initial_form_count()
+
+
+class MeetingForm(forms.ModelForm):
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    class Meta:
+        model = Meeting
+        fields = [
+            "title",
+            "kind",
+            "starts_at",
+            "ends_at",
+            "location",
+            "organizer",
+            "markets",
+            "agenda",
+        ]
+        widgets = {
+            "starts_at": forms.DateTimeInput(
+                attrs={"type": "datetime-local"}, format=DATETIME_INPUT
+            ),
+            "ends_at": forms.DateTimeInput(attrs={"type": "datetime-local"}, format=DATETIME_INPUT),
+            "markets": forms.CheckboxSelectMultiple,
+            "agenda": forms.Textarea(attrs={"rows": 3}),
+        }
+        help_texts = {"starts_at": _("Casablanca time."), "ends_at": _("Casablanca time.")}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in ("starts_at", "ends_at"):
+            self.fields[name].input_formats = [DATETIME_INPUT, "%Y-%m-%d %H:%M", "%d/%m/%Y %H:%M"]
+        current = self.instance.organizer_id if self.instance.pk else None
+        self.fields["organizer"].queryset = Organization.objects.filter(
+            Q(is_active=True) | Q(pk=current)
+        )
+        self.fields["markets"].queryset = Market.objects.all()
+        if self.instance.pk and not self.is_bound:
+            self.initial["version"] = self.instance.version
+
+
+class ParticipantForm(forms.Form):
+    person = forms.ModelChoiceField(queryset=Person.objects.all(), widget=forms.HiddenInput)
+    organization = forms.ModelChoiceField(
+        label=_("On behalf of"), queryset=Organization.objects.all(), required=False
+    )
+
+    def __init__(self, *args, organization_choices=None, people=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        person_id = self._raw("person")
+        self.person_obj = (people or {}).get(int(person_id)) if str(person_id).isdigit() else None
+        choices = (
+            (organization_choices or {}).get(self.person_obj.pk, []) if self.person_obj else []
+        )
+        selected = self._raw("organization")
+        ids = {organization.pk for organization in choices}
+        if str(selected).isdigit() and int(selected) not in ids:
+            ids.add(int(selected))
+        # Only the person's own organizations (and the current choice) are offered.
+        self.fields["organization"].queryset = Organization.objects.filter(pk__in=ids)
+        self.fields["organization"].choices = [("", "—")] + [
+            (organization.pk, str(organization)) for organization in choices
+        ]
+
+    def _raw(self, name):
+        if self.is_bound:
+            return self.data.get(self.add_prefix(name))
+        return self.initial.get(name)
+
+
+class BaseParticipantFormSet(RowFormSet):
+    def clean(self):
+        if any(self.errors):
+            return
+        seen = set()
+        for form in self.forms:
+            person = form.cleaned_data.get("person")
+            if person is None:
+                continue
+            if person.pk in seen:
+                raise forms.ValidationError(_("%(person)s is listed twice.") % {"person": person})
+            seen.add(person.pk)
+
+
+ParticipantFormSet = forms.formset_factory(
+    ParticipantForm, formset=BaseParticipantFormSet, extra=0, max_num=500, validate_max=True
+)
+
+
+class AgendaItemForm(forms.Form):
+    title = forms.CharField(label=_("Item"), max_length=250)
+    notes = forms.CharField(
+        label=_("Notes"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+
+AgendaFormSet = forms.formset_factory(
+    AgendaItemForm, formset=RowFormSet, extra=0, max_num=100, validate_max=True
+)
+
+
+class AttendanceForm(forms.Form):
+    participant = forms.IntegerField(widget=forms.HiddenInput)
+    attendance = forms.ChoiceField(label=_("Attendance"), choices=Participant.Attendance.choices)
+
+
+AttendanceFormSet = forms.formset_factory(AttendanceForm, extra=0, max_num=500)
+
+
+class OutcomeForm(forms.Form):
+    id = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    kind = forms.ChoiceField(label=_("Kind"), choices=[("", "—"), *Outcome.Kind.choices])
+    text = forms.CharField(label=_("Text"), widget=forms.Textarea(attrs={"rows": 2}))
+    organization = forms.ModelChoiceField(
+        label=_("Voiced by"), queryset=Organization.objects.all(), required=False
+    )
+    market = forms.ModelChoiceField(
+        label=_("Market"), queryset=Market.objects.all(), required=False
+    )
+
+    def __init__(self, *args, organizations=None, markets=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Choices computed once per page, not once per row.
+        if organizations is not None:
+            self.fields["organization"].choices = [("", "—")] + [
+                (o.pk, str(o)) for o in organizations
+            ]
+        if markets is not None:
+            self.fields["market"].choices = [("", "—")] + [(m.pk, str(m)) for m in markets]
+
+
+OutcomeFormSet = forms.formset_factory(
+    OutcomeForm, formset=RowFormSet, extra=0, max_num=500, validate_max=True
+)
+
+
+class MinutesForm(forms.Form):
+    version = forms.IntegerField(widget=forms.HiddenInput)
+    minutes = forms.CharField(
+        label=_("Minutes"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 10}),
+        help_text=_("Markdown: **bold**, *italic*, lists with -, headings with ##."),
+    )
+
+
+class MeetingFilterForm(forms.Form):
+    q = forms.CharField(label=_("Search"), required=False, max_length=200)
+    when = forms.ChoiceField(
+        required=False,
+        choices=[("upcoming", _("Upcoming")), ("past", _("Past"))],
+        widget=forms.HiddenInput,
+    )
+    status = forms.ChoiceField(
+        label=_("Status"), required=False, choices=[("", _("All")), *Meeting.Status.choices]
+    )
+    date_from = forms.DateField(
+        label=_("From"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    date_to = forms.DateField(
+        label=_("To"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    organization = forms.ModelChoiceField(
+        label=_("Organization"), required=False, queryset=Organization.objects.all()
+    )
+    market = forms.ModelChoiceField(
+        label=_("Market"), required=False, queryset=Market.objects.all()
+    )

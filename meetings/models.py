@@ -1,0 +1,191 @@
+"""Meetings between ONMT and its partners, and what came out of them."""
+
+import uuid
+
+from django.conf import settings
+from django.db import models
+from django.db.models import F, Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from partners.models import Market, Organization, Person
+
+
+class MeetingQuerySet(models.QuerySet):
+    def upcoming(self, *, now=None):
+        return self.filter(ends_at__gte=now or timezone.now())
+
+    def past(self, *, now=None):
+        return self.filter(ends_at__lt=now or timezone.now())
+
+
+class Meeting(models.Model):
+    class Kind(models.TextChoices):
+        TASK_FORCE = "task_force", _("Task force")
+        SUMMIT = "summit", _("Summit")
+        WORKSHOP = "workshop", _("Workshop")
+        STEERING_COMMITTEE = "steering_committee", _("Steering committee")
+        OTHER = "other", _("Other")
+
+    class Status(models.TextChoices):
+        PLANNED = "planned", _("Planned")
+        HELD = "held", _("Held")
+        PUBLISHED = "published", _("Published")
+        CANCELLED = "cancelled", _("Cancelled")
+
+    title = models.CharField(_("title"), max_length=250)
+    kind = models.CharField(_("kind"), max_length=32, choices=Kind.choices, default=Kind.OTHER)
+    starts_at = models.DateTimeField(_("starts at"))
+    ends_at = models.DateTimeField(_("ends at"))
+    location = models.CharField(_("location"), max_length=250, blank=True)
+    organizer = models.ForeignKey(
+        Organization,
+        verbose_name=_("organizer"),
+        on_delete=models.PROTECT,
+        related_name="organized_meetings",
+    )
+    agenda = models.TextField(_("agenda"), blank=True, help_text=_("Purpose and context."))
+    minutes = models.TextField(_("minutes"), blank=True, help_text=_("Markdown."))
+    # Changed only by the services, along planned → held → published, or cancelled.
+    status = models.CharField(
+        _("status"), max_length=16, choices=Status.choices, default=Status.PLANNED, editable=False
+    )
+    markets = models.ManyToManyField(
+        Market, verbose_name=_("markets"), blank=True, related_name="meetings"
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("created by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    published_at = models.DateTimeField(_("published"), null=True, blank=True, editable=False)
+    # Optimistic locking: a save based on an older version is refused.
+    version = models.PositiveIntegerField(default=1, editable=False)
+    # The calendar identity: the UID never changes, SEQUENCE grows with each date change.
+    uid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    ics_sequence = models.PositiveIntegerField(default=0, editable=False)
+
+    objects = MeetingQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-starts_at"]
+        verbose_name = _("meeting")
+        verbose_name_plural = _("meetings")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(ends_at__gt=F("starts_at")),
+                name="meeting_ends_after_it_starts",
+                violation_error_message=_("A meeting must end after it starts."),
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["status", "starts_at"]),
+            models.Index(fields=["ends_at"]),
+        ]
+
+    def __str__(self):
+        return self.title
+
+
+class Participant(models.Model):
+    class Attendance(models.TextChoices):
+        INVITED = "invited", _("Invited")
+        ATTENDED = "attended", _("Attended")
+        EXCUSED = "excused", _("Excused")
+        ABSENT = "absent", _("Absent")
+
+    meeting = models.ForeignKey(
+        Meeting, verbose_name=_("meeting"), on_delete=models.CASCADE, related_name="participants"
+    )
+    person = models.ForeignKey(
+        Person, verbose_name=_("person"), on_delete=models.PROTECT, related_name="participations"
+    )
+    organization = models.ForeignKey(
+        Organization,
+        verbose_name=_("on behalf of"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="participations",
+    )
+    attendance = models.CharField(
+        _("attendance"), max_length=16, choices=Attendance.choices, default=Attendance.INVITED
+    )
+
+    class Meta:
+        ordering = ["person__last_name", "person__first_name"]
+        verbose_name = _("participant")
+        verbose_name_plural = _("participants")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["meeting", "person"],
+                name="participant_once_per_meeting",
+                violation_error_message=_("This person is already a participant."),
+            ),
+        ]
+        indexes = [models.Index(fields=["organization", "meeting"])]
+
+    def __str__(self):
+        return str(self.person)
+
+
+class AgendaItem(models.Model):
+    meeting = models.ForeignKey(
+        Meeting, verbose_name=_("meeting"), on_delete=models.CASCADE, related_name="agenda_items"
+    )
+    order = models.PositiveIntegerField(_("order"), default=0)
+    title = models.CharField(_("title"), max_length=250)
+    notes = models.TextField(_("notes"), blank=True)
+
+    class Meta:
+        ordering = ["order", "pk"]
+        verbose_name = _("agenda item")
+        verbose_name_plural = _("agenda items")
+
+    def __str__(self):
+        return self.title
+
+
+class Outcome(models.Model):
+    class Kind(models.TextChoices):
+        DECISION = "decision", _("Decision")
+        EXPECTATION = "expectation", _("Expectation")
+        FEEDBACK = "feedback", _("Feedback")
+        INSIGHT = "insight", _("Market insight")
+        COMMITMENT = "commitment", _("Commitment")
+
+    meeting = models.ForeignKey(
+        Meeting, verbose_name=_("meeting"), on_delete=models.CASCADE, related_name="outcomes"
+    )
+    kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices)
+    text = models.TextField(_("text"))
+    organization = models.ForeignKey(
+        Organization,
+        verbose_name=_("voiced by"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="outcomes",
+    )
+    market = models.ForeignKey(
+        Market,
+        verbose_name=_("market"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="outcomes",
+    )
+    order = models.PositiveIntegerField(_("order"), default=0)
+
+    class Meta:
+        ordering = ["order", "pk"]
+        verbose_name = _("outcome")
+        verbose_name_plural = _("outcomes")
+
+    def __str__(self):
+        return f"{self.get_kind_display()}: {self.text[:60]}"

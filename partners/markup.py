@@ -1,0 +1,28 @@
+"""User-written text to safe HTML: Markdown rendered, then sanitized with nh3.
+
+Everything partners type (minutes, recommendations, answers) is shown through
+here: scripts, event handlers and javascript: links never reach a page.
+"""
+
+import markdown
+import nh3
+from django.utils.safestring import SafeString, mark_safe
+
+ALLOWED_TAGS = {
+    "p", "br", "strong", "em", "b", "i", "u", "s", "blockquote", "code", "pre",
+    "ul", "ol", "li", "h2", "h3", "h4", "h5", "h6", "hr", "a",
+    "table", "thead", "tbody", "tr", "th", "td",
+}  # fmt: skip
+ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "th": {"align"}, "td": {"align"}}
+
+
+def render_markdown(text: str) -> SafeString:
+    html = markdown.markdown(text or "", extensions=["tables", "sane_lists"], output_format="html")
+    clean = nh3.clean(
+        html,
+        tags=ALLOWED_TAGS,
+        attributes=ALLOWED_ATTRIBUTES,
+        url_schemes={"http", "https", "mailto"},
+        link_rel="noopener noreferrer nofollow",
+    )
+    return mark_safe(clean)  # noqa: S308 - sanitized by nh3 just above
