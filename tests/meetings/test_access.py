@@ -8,8 +8,8 @@ from django.utils import timezone
 from meetings.models import Meeting
 
 from ..factories import (
-    MembershipFactory,
     MeetingFactory,
+    MembershipFactory,
     OrganizationFactory,
     ParticipantFactory,
     UserFactory,
