@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from django.contrib.auth import get_user_model
 from django.db import transaction
 
+from meetings.demo import seed_meetings
 from partners.demo import seed_directory
 from partners.roles import Role, role_group
 
@@ -67,3 +68,4 @@ def seed_accounts(*, password: str) -> list:
 def seed_demo(*, password: str = DEFAULT_DEMO_PASSWORD) -> None:
     users = {user.username: user for user in seed_accounts(password=password)}
     seed_directory(users=users)
+    seed_meetings()

@@ -72,3 +72,24 @@ def test_seed_demo_gives_every_strategic_market_one_delegation_and_links_the_acc
     agreement = PartnershipAgreement.objects.get()
     assert agreement.signed_on.year == 2022 and agreement.signed_on.month == 4
     assert sorted(agreement.parties.values_list("short_name", flat=True)) == ["CNT", "ONMT"]
+
+
+def test_seed_demo_publishes_the_8_july_2022_casablanca_meeting_with_its_outcomes():
+    from meetings.models import Meeting
+
+    call_command("seed_demo", force=True)
+    call_command("seed_demo", force=True)
+
+    meeting = Meeting.objects.get(starts_at__date="2022-07-08")
+    assert meeting.status == "published"
+    assert meeting.organizer.short_name == "ONMT"
+    who = {p.person.full_name for p in meeting.participants.select_related("person")}
+    assert {"Hamid Bentahar", "Lahcen Zelmat", "Aziz Lebbar", "Siham Rida", "Adil Terrab"} <= who
+    assert "Délégué ONMT France (démo)" in who
+    kinds = set(meeting.outcomes.values_list("kind", flat=True))
+    assert {"expectation", "feedback", "insight", "decision", "commitment"} <= kinds
+    assert meeting.outcomes.filter(text__contains="2019").exists()
+    assert (
+        Meeting.objects.filter(title__contains="Royal Air Maroc", status="published").count() == 1
+    )
+    assert Meeting.objects.count() == 2
