@@ -144,6 +144,12 @@ class OutcomeForm(forms.Form):
         if markets is not None:
             self.fields["market"].choices = [("", "—")] + [(m.pk, str(m)) for m in markets]
 
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("kind") == Outcome.Kind.INSIGHT and not cleaned.get("market"):
+            self.add_error("market", _("A market insight names its market."))
+        return cleaned
+
 
 OutcomeFormSet = forms.formset_factory(
     OutcomeForm, formset=RowFormSet, extra=0, max_num=500, validate_max=True

@@ -250,6 +250,20 @@ def test_one_invalid_outcome_row_keeps_every_other_rows_text_and_writes_nothing(
     assert {p.attendance for p in meeting.participants.all()} == {"invited"}
 
 
+def test_a_market_insight_must_name_its_market(client, staff):
+    meeting, participants = past_meeting_with_participants()
+    client.force_login(staff)
+
+    response = client.post(
+        f"/meetings/{meeting.pk}/outcomes/",
+        outcomes_post(meeting, participants, [{"kind": "insight", "text": "Reprise forte"}]),
+    )
+
+    assert response.status_code == 200
+    assert "Un éclairage marché indique son marché." in response.content.decode()
+    assert Outcome.objects.count() == 0
+
+
 def test_removing_an_outcome_row_then_saving_deletes_it(client, staff):
     meeting, participants = past_meeting_with_participants()
     kept = OutcomeFactory(meeting=meeting, text="Garder")
