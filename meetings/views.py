@@ -14,6 +14,7 @@ from partners.selectors import directory_people, mandate_organizations
 
 from . import permissions, rows, selectors, services
 from .calendar import meeting_ics
+from .extensions import meeting_panels
 from .forms import (
     AgendaFormSet,
     AttendanceFormSet,
@@ -65,6 +66,7 @@ def meeting_detail(request, pk):
     context = {
         "meeting": meeting,
         "can_manage": permissions.can_manage_meetings(request.user),
+        "panels": meeting_panels("detail", request, meeting),
         **selectors.meeting_page(meeting),
     }
     return render(request, "meetings/detail.html", context)
@@ -341,6 +343,7 @@ def meeting_outcomes(request, pk):
         "attendance": attendance,
         "attendance_rows": attendance_rows,
         "outcomes": outcomes,
+        "panels": meeting_panels("outcomes", request, meeting),
     }
     return render(request, "meetings/outcomes.html", context)
 

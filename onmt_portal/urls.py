@@ -19,5 +19,6 @@ urlpatterns = [
     path("i18n/setlang/", login_not_required(set_language), name="set_language"),
     path("partners/", include("partners.urls")),
     path("meetings/", include("meetings.urls")),
+    path("", include("roadmaps.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -5,6 +5,7 @@ from django.utils.cache import patch_vary_headers
 from django.views.decorators.http import require_GET
 
 from . import permissions, selectors
+from .extensions import organization_panels
 from .forms import DirectoryFilterForm
 from .models import Organization, PartnershipAgreement, Person
 
@@ -45,6 +46,7 @@ def organization_detail(request, pk):
     context = {
         "organization": organization,
         "show_personal_contacts": permissions.can_view_personal_contacts(request.user),
+        "panels": organization_panels(request, organization),
         **selectors.organization_page(organization),
     }
     return render(request, "partners/organization_detail.html", context)

@@ -98,3 +98,44 @@ class OutcomeFactory(factory.django.DjangoModelFactory):
     meeting = factory.SubFactory(MeetingFactory)
     kind = "decision"
     text = factory.Sequence(lambda n: f"Décision n°{n}")
+
+
+class RoadmapFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "roadmaps.Roadmap"
+
+    market = factory.SubFactory(MarketFactory)
+    title = factory.LazyAttribute(lambda roadmap: f"Feuille de route {roadmap.market.code} 2030")
+    starts_on = datetime.date(2030, 1, 1)
+    ends_on = datetime.date(2030, 12, 31)
+    owner = factory.SubFactory(PersonFactory)
+    status = "active"
+
+
+class MilestoneFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "roadmaps.Milestone"
+
+    roadmap = factory.SubFactory(RoadmapFactory)
+    title = factory.Sequence(lambda n: f"Jalon n°{n}")
+    due_date = factory.LazyAttribute(lambda m: m.roadmap.starts_on + datetime.timedelta(days=30))
+    owner = factory.LazyAttribute(lambda m: m.roadmap.owner)
+
+
+class RecommendationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "roadmaps.Recommendation"
+        skip_postgeneration_save = True
+
+    organization = factory.SubFactory(OrganizationFactory)
+    author = factory.SubFactory(PersonFactory)
+    theme = "promotion"
+    title = factory.Sequence(lambda n: f"Recommandation n°{n}")
+    body = "Renforcer la promotion digitale."
+    status = "submitted"
+    submitted_at = factory.LazyFunction(timezone.now)
+
+    @factory.post_generation
+    def markets(recommendation, create, extracted, **kwargs):
+        if create:
+            recommendation.markets.set(extracted or [MarketFactory(code="FR")])
