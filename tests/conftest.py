@@ -174,9 +174,9 @@ def read_mails(mail_dir: Path) -> list:
     messages = []
     for path in sorted(mail_dir.glob("*.log")):
         # One file per connection; messages are separated by a line of 79 dashes.
-        for chunk in path.read_text().split("-" * 79 + "\n"):
+        for chunk in path.read_bytes().split(b"-" * 79 + b"\n"):
             if chunk.strip():
-                messages.append(email.message_from_string(chunk, policy=policy.default))
+                messages.append(email.message_from_bytes(chunk, policy=policy.default))
     return messages
 
 
