@@ -12,6 +12,7 @@ from django.db import transaction
 from meetings.demo import seed_meetings
 from partners.demo import seed_directory
 from partners.roles import Role, role_group
+from roadmaps.demo import seed_roadmaps
 
 DEFAULT_DEMO_PASSWORD = "portal-demo-2022"  # noqa: S105 - documented demo credential
 
@@ -69,3 +70,4 @@ def seed_demo(*, password: str = DEFAULT_DEMO_PASSWORD) -> None:
     users = {user.username: user for user in seed_accounts(password=password)}
     seed_directory(users=users)
     seed_meetings()
+    seed_roadmaps(reviewer=users["onmt.staff"])

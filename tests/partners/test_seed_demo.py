@@ -93,3 +93,24 @@ def test_seed_demo_publishes_the_8_july_2022_casablanca_meeting_with_its_outcome
         Meeting.objects.filter(title__contains="Royal Air Maroc", status="published").count() == 1
     )
     assert Meeting.objects.count() == 2
+
+
+def test_seed_demo_gives_each_strategic_market_two_roadmaps_and_recommendations_in_every_status():
+    from roadmaps.models import Recommendation, Roadmap
+
+    call_command("seed_demo", force=True)
+    call_command("seed_demo", force=True)
+
+    for market in Market.objects.filter(is_strategic=True):
+        periods = sorted(Roadmap.objects.filter(market=market).values_list("starts_on", "ends_on"))
+        assert [(str(start), str(end)) for start, end in periods] == [
+            ("2022-07-01", "2022-12-31"),
+            ("2023-01-01", "2023-12-31"),
+        ], market.code
+    france = Roadmap.objects.get(market__code="FR", starts_on__year=2023)
+    assert france.owner.user.username == "delegate.fr"
+    assert france.milestones.count() >= 3
+    statuses = set(Recommendation.objects.values_list("status", flat=True))
+    assert statuses == set(Recommendation.Status.values)
+    assert Recommendation.objects.filter(status="accepted", milestones__isnull=False).exists()
+    assert Recommendation.objects.count() == 7

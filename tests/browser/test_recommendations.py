@@ -1,0 +1,76 @@
+"""The recommendation loop in Chromium: a council submits, ONMT accepts into a new
+milestone, the council sees the answer, another council finds nothing."""
+
+import pytest
+from django.core.management import call_command
+from playwright.sync_api import expect
+
+from roadmaps.models import Milestone, Recommendation
+
+from .test_meetings import log_in
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def test_submit_review_accept_into_a_new_milestone_and_read_the_answer(chromium, live_server):
+    call_command("seed_demo", force=True)
+
+    fes = log_in(chromium, live_server, "crt.fes")
+    fes.goto(f"{live_server.url}/recommendations/")
+    fes.get_by_role("link", name="Rédiger une recommandation").click()
+    fes.get_by_label("France (FR)").check()
+    fes.get_by_label("Thème").select_option(label="Digital")
+    fes.get_by_label("Titre").fill("Vidéos courtes sur la médina de Fès")
+    fes.get_by_label("Texte").fill("Produire des vidéos courtes pour les réseaux sociaux français.")
+    fes.get_by_role("button", name="Soumettre à l’ONMT").click()
+    expect(fes.locator(".alert-success")).to_contain_text("soumise")
+    recommendation = Recommendation.objects.get(title="Vidéos courtes sur la médina de Fès")
+    assert recommendation.status == "submitted"
+
+    staff = log_in(chromium, live_server, "onmt.staff")
+    staff.goto(f"{live_server.url}/recommendations/?status=submitted")
+    staff.get_by_role("link", name="Vidéos courtes sur la médina de Fès").click()
+    staff.get_by_role("link", name="Examiner").click()
+    staff.get_by_role("button", name="Prendre en examen").click()
+    staff.get_by_label("Accepter dans un nouveau jalon").check()
+    staff.get_by_label("Feuille de route du nouveau jalon").select_option(
+        label="Feuille de route France — 2023"
+    )
+    staff.get_by_role("textbox", name="Nouveau jalon").fill("Série de vidéos Fès pour la France")
+    staff.get_by_label("Échéance").fill("2023-10-15")
+    staff.get_by_label("Réponse au partenaire").fill(
+        "Bonne idée : intégrée à la campagne d’automne."
+    )
+    staff.get_by_label("Notes d’examen internes").fill("Coût à valider avec la direction.")
+    staff.get_by_role("button", name="Enregistrer la décision").click()
+    expect(staff.locator(".alert-success")).to_contain_text("décision est enregistrée")
+    milestone = Milestone.objects.get(title="Série de vidéos Fès pour la France")
+    assert milestone.roadmap.market.code == "FR"
+    staff.context.close()
+
+    fes.goto(f"{live_server.url}/recommendations/{recommendation.pk}/")
+    main = fes.locator("main")
+    expect(main).to_contain_text("Acceptée")
+    expect(main).to_contain_text("Bonne idée : intégrée à la campagne d’automne.")
+    expect(main).to_contain_text("Série de vidéos Fès pour la France")
+    expect(main).not_to_contain_text("Coût à valider")
+    fes.context.close()
+
+    rabat = log_in(chromium, live_server, "crt.rabat")
+    response = rabat.goto(f"{live_server.url}/recommendations/{recommendation.pk}/")
+    assert response.status == 404
+    rabat.goto(f"{live_server.url}/recommendations/")
+    expect(rabat.locator("#recommendation-results")).not_to_contain_text("Vidéos courtes")
+    rabat.context.close()
+
+    # The FR delegate moves the new milestone forward from the roadmap page, in place.
+    delegate = log_in(chromium, live_server, "delegate.fr")
+    delegate.goto(f"{live_server.url}/roadmaps/{milestone.roadmap_id}/")
+    row = delegate.locator(f"#milestone-{milestone.pk}")
+    row.get_by_label("Avancement (%)").fill("40")
+    row.get_by_role("button", name="Mettre à jour").click()
+    expect(delegate.locator(f"#milestone-{milestone.pk} .progress-bar")).to_have_text("40 %")
+    expect(delegate.locator(f"#milestone-{milestone.pk}")).to_contain_text("En cours")
+    milestone.refresh_from_db()
+    assert (milestone.progress, milestone.status) == (40, "in_progress")
+    delegate.context.close()
