@@ -183,8 +183,11 @@ class MeetingFilterForm(forms.Form):
         label=_("To"), required=False, widget=forms.DateInput(attrs={"type": "date"})
     )
     organization = forms.ModelChoiceField(
-        label=_("Organization"), required=False, queryset=Organization.objects.all()
+        label=_("Organization"),
+        required=False,
+        queryset=Organization.objects.all(),
+        empty_label=_("All"),
     )
     market = forms.ModelChoiceField(
-        label=_("Market"), required=False, queryset=Market.objects.all()
+        label=_("Market"), required=False, queryset=Market.objects.all(), empty_label=_("All")
     )

@@ -166,10 +166,13 @@ class RecommendationFilterForm(forms.Form):
         choices=[("", _("All")), *Recommendation.Status.choices],
     )
     market = forms.ModelChoiceField(
-        label=_("Market"), required=False, queryset=Market.objects.all()
+        label=_("Market"), required=False, queryset=Market.objects.all(), empty_label=_("All")
     )
     organization = forms.ModelChoiceField(
-        label=_("Organization"), required=False, queryset=Organization.objects.all()
+        label=_("Organization"),
+        required=False,
+        queryset=Organization.objects.all(),
+        empty_label=_("All"),
     )
     theme = forms.ChoiceField(
         label=_("Theme"), required=False, choices=[("", _("All")), *Recommendation.Theme.choices]
