@@ -314,3 +314,19 @@ def test_roadmap_pages_query_budget(client, staff, django_assert_max_num_queries
         detail = client.get(f"/roadmaps/{roadmap.pk}/")
     assert len(listing.context["roadmaps"]) == rows + 1
     assert len(detail.context["milestones"]) == rows
+
+
+def test_admin_pages_of_roadmaps_render(admin_client):
+    milestone = MilestoneFactory()
+    recommendation = RecommendationFactory()
+    for url in [
+        "/admin/roadmaps/roadmap/",
+        f"/admin/roadmaps/roadmap/{milestone.roadmap_id}/change/",
+        "/admin/roadmaps/milestone/",
+        f"/admin/roadmaps/milestone/{milestone.pk}/change/",
+        "/admin/roadmaps/recommendation/",
+        f"/admin/roadmaps/recommendation/{recommendation.pk}/change/",
+        "/admin/meetings/meeting/",
+        f"/admin/meetings/meeting/{MeetingFactory().pk}/change/",
+    ]:
+        assert admin_client.get(url).status_code == 200, url

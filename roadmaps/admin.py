@@ -1,0 +1,52 @@
+from django.contrib import admin
+
+from .models import Milestone, Recommendation, Roadmap
+
+
+class MilestoneInline(admin.TabularInline):
+    model = Milestone
+    extra = 0
+    fields = ("title", "due_date", "owner", "status", "progress", "completed_on")
+    autocomplete_fields = ("owner",)
+    show_change_link = True
+
+
+@admin.register(Roadmap)
+class RoadmapAdmin(admin.ModelAdmin):
+    list_display = ("title", "market", "starts_on", "ends_on", "owner", "status")
+    list_filter = ("status", "market")
+    search_fields = ("title", "market__code", "market__name", "owner__last_name")
+    autocomplete_fields = ("market", "owner")
+    date_hierarchy = "starts_on"
+    list_select_related = ("market", "owner")
+    inlines = [MilestoneInline]
+
+
+@admin.register(Milestone)
+class MilestoneAdmin(admin.ModelAdmin):
+    list_display = ("title", "roadmap", "due_date", "owner", "status", "progress")
+    list_filter = ("status", "roadmap__market")
+    search_fields = ("title", "roadmap__title", "owner__last_name")
+    autocomplete_fields = ("roadmap", "owner", "source_meeting", "recommendations")
+    date_hierarchy = "due_date"
+    list_select_related = ("roadmap", "owner")
+
+
+@admin.register(Recommendation)
+class RecommendationAdmin(admin.ModelAdmin):
+    list_display = ("title", "organization", "theme", "status", "submitted_at", "decided_at")
+    list_filter = ("status", "theme", "markets")
+    search_fields = ("title", "body", "organization__short_name", "organization__name")
+    autocomplete_fields = ("organization", "author", "markets", "meeting")
+    date_hierarchy = "submitted_at"
+    list_select_related = ("organization",)
+    # The status moves only through the portal's review screens (services).
+    readonly_fields = (
+        "status",
+        "submitted_at",
+        "review_started_at",
+        "review_started_by",
+        "decided_at",
+        "decided_by",
+        "implemented_at",
+    )
