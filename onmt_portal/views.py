@@ -9,14 +9,35 @@ from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_not_required
 from django.db import connection
 from django.http import JsonResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_http_methods
 
+from partners.forms import PreferencesForm
+from partners.models import Person
 from partners.roles import roles_of
+from partners.services import person_set_preferences
 
 logger = logging.getLogger(__name__)
+
+
+@require_http_methods(["GET", "POST"])
+def profile(request):
+    """Everyone's own page: who the portal thinks they are, and their preferences."""
+    person = Person.objects.filter(user=request.user).first()
+    form = None
+    if person is not None:
+        form = PreferencesForm(
+            request.POST or None,
+            initial={"language": person.language, "receives_reminders": person.receives_reminders},
+        )
+        if request.method == "POST" and form.is_valid():
+            person_set_preferences(person=person, **form.cleaned_data)
+            messages.success(request, _("Your preferences are saved."))
+            return redirect("profile")
+    context = {"person": person, "form": form, "roles": roles_of(request.user)}
+    return render(request, "profile.html", context)
 
 
 def home(request):

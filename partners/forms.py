@@ -1,4 +1,5 @@
 from django import forms
+from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from .models import Organization, Region
@@ -23,3 +24,12 @@ class DirectoryFilterForm(forms.Form):
         empty_label=_("All regions"),
     )
     archived = forms.BooleanField(label=_("Include archived"), required=False)
+
+
+class PreferencesForm(forms.Form):
+    language = forms.ChoiceField(label=_("Language of my e-mails"), choices=settings.LANGUAGES)
+    receives_reminders = forms.BooleanField(
+        label=_("Send me reminders about my milestones"),
+        required=False,
+        help_text=_("Escalations of milestones late by more than a week are sent in any case."),
+    )

@@ -164,6 +164,11 @@ class Person(models.Model):
         default=settings.LANGUAGE_CODE,
         help_text=_("The language of the e-mails the portal sends to this person."),
     )
+    receives_reminders = models.BooleanField(
+        _("receives milestone reminders"),
+        default=True,
+        help_text=_("Escalations of late milestones are sent in any case."),
+    )
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL,
         verbose_name=_("user account"),
@@ -202,6 +207,13 @@ class Person(models.Model):
     @property
     def full_name(self) -> str:
         return f"{self.first_name} {self.last_name}".strip()
+
+    @property
+    def contact_email(self) -> str:
+        """Where the portal writes to: the directory address, else the account's."""
+        if self.email:
+            return self.email
+        return self.user.email if self.user_id and self.user else ""
 
     def clean(self):
         # One spelling per address, whoever typed it (the constraint ignores case anyway).

@@ -87,3 +87,12 @@ def person_set_active(*, person: Person, active: bool) -> Person:
     person.is_active = active
     person.save(update_fields=["is_active", "updated_at"])
     return person
+
+
+def person_set_preferences(*, person: Person, language: str, receives_reminders: bool) -> Person:
+    """A person's own choices: e-mail language and ordinary reminders."""
+    person.language = language
+    person.receives_reminders = receives_reminders
+    person.full_clean()
+    person.save(update_fields=["language", "receives_reminders", "updated_at"])
+    return person

@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from .models import Milestone, Recommendation, Roadmap
+from .models import Milestone, Recommendation, ReminderLog, Roadmap
 
 
 class MilestoneInline(admin.TabularInline):
@@ -50,3 +50,30 @@ class RecommendationAdmin(admin.ModelAdmin):
         "decided_by",
         "implemented_at",
     )
+
+
+@admin.register(ReminderLog)
+class ReminderLogAdmin(admin.ModelAdmin):
+    """Read-only: the log is the proof of what was sent."""
+
+    list_display = ("milestone", "kind", "due_date", "recipient", "sent_at", "skipped", "attempts")
+    list_filter = (
+        ("recipient", admin.RelatedOnlyFieldListFilter),
+        "kind",
+        "skipped",
+        ("sent_at", admin.EmptyFieldListFilter),
+        "due_date",
+    )
+    search_fields = ("recipient__last_name", "recipient__email", "milestone__title")
+    date_hierarchy = "created_at"
+    list_select_related = ("milestone", "recipient")
+    autocomplete_fields = ("recipient",)
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

@@ -18,7 +18,13 @@ DATABASES = {
 CELERY_BROKER_URL = env.str("CELERY_BROKER_URL", default="redis://127.0.0.1:6379/15")
 CELERY_BROKER_CONFIGURED = True
 CELERY_RESULT_BACKEND = CELERY_BROKER_URL
-CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600}
+# Tests of crashed workers shorten how long Redis waits before re-delivering.
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "visibility_timeout": env.int("CELERY_VISIBILITY_TIMEOUT", default=3600),
+    # Sweep for abandoned tasks every second (default: about every 100 s).
+    "unacked_restore_interval": 1,
+    "unacked_restore_throttle": 1,
+}
 # Each test run queues on its own default queue; the worker processes a test
 # starts are told this name, so concurrent runs never feed each other.
 CELERY_TASK_DEFAULT_QUEUE = env.str("CELERY_TASK_DEFAULT_QUEUE", default=f"test-{os.getpid()}")
@@ -40,7 +46,9 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 # Worker processes started by tests write mail where the test reads it.
 if env.str("EMAIL_FILE_PATH", default=""):
-    EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
+    EMAIL_BACKEND = env.str(
+        "TEST_EMAIL_BACKEND", default="django.core.mail.backends.filebased.EmailBackend"
+    )
     EMAIL_FILE_PATH = env.str("EMAIL_FILE_PATH")
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
