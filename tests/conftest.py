@@ -195,14 +195,29 @@ def chromium():
         browser.close()
 
 
+def csp_violations(page) -> list[str]:
+    """Collects what the Content-Security-Policy refused on this page."""
+    refused = []
+    page.on(
+        "console",
+        lambda message: (
+            refused.append(message.text) if "Content Security Policy" in message.text else None
+        ),
+    )
+    return refused
+
+
 @pytest.fixture
 def page_fr(chromium):
-    """A French-speaking user's browser tab (Chromium says en-US unless told)."""
+    """A French-speaking user's browser tab (Chromium says en-US unless told).
+    The test fails if the page's CSP refused anything along the way."""
     context = chromium.new_context(locale="fr-MA")
     page = context.new_page()
     page.set_default_timeout(15_000)
+    refused = csp_violations(page)
     yield page
     context.close()
+    assert refused == [], refused
 
 
 def wait_for(predicate, *, timeout: float = 30, interval: float = 0.1):

@@ -10,6 +10,8 @@ from playwright.sync_api import expect
 from meetings.models import Meeting
 from onmt_portal.demo import DEFAULT_DEMO_PASSWORD
 
+from ..conftest import csp_violations
+
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
@@ -17,6 +19,7 @@ def log_in(chromium, live_server, username):
     context = chromium.new_context(locale="fr-MA")
     page = context.new_page()
     page.set_default_timeout(15_000)
+    page.csp_refused = csp_violations(page)
     page.goto(f"{live_server.url}/accounts/login/")
     page.get_by_label("Nom d’utilisateur").fill(username)
     page.get_by_label("Mot de passe").fill(DEFAULT_DEMO_PASSWORD)
@@ -82,6 +85,7 @@ def test_staff_plan_log_and_publish_then_only_participants_read_the_minutes(chro
     expect(page.locator(".alert-success")).to_contain_text("publié")
     meeting.refresh_from_db()
     assert meeting.status == "published"
+    assert page.csp_refused == []
     page.context.close()
 
     fes = log_in(chromium, live_server, "crt.fes")
@@ -89,6 +93,7 @@ def test_staff_plan_log_and_publish_then_only_participants_read_the_minutes(chro
     fes.get_by_role("link", name="Atelier promotion Fès-Meknès").click()
     expect(fes.locator(".minutes")).to_contain_text("campagne commune")
     expect(fes.locator("main")).to_contain_text("Lancer la campagne d’automne en France")
+    assert fes.csp_refused == []
     fes.context.close()
 
     rabat = log_in(chromium, live_server, "crt.rabat")

@@ -46,6 +46,7 @@ def test_submit_review_accept_into_a_new_milestone_and_read_the_answer(chromium,
     expect(staff.locator(".alert-success")).to_contain_text("décision est enregistrée")
     milestone = Milestone.objects.get(title="Série de vidéos Fès pour la France")
     assert milestone.roadmap.market.code == "FR"
+    assert staff.csp_refused == []
     staff.context.close()
 
     fes.goto(f"{live_server.url}/recommendations/{recommendation.pk}/")
@@ -54,6 +55,7 @@ def test_submit_review_accept_into_a_new_milestone_and_read_the_answer(chromium,
     expect(main).to_contain_text("Bonne idée : intégrée à la campagne d’automne.")
     expect(main).to_contain_text("Série de vidéos Fès pour la France")
     expect(main).not_to_contain_text("Coût à valider")
+    assert fes.csp_refused == []
     fes.context.close()
 
     rabat = log_in(chromium, live_server, "crt.rabat")
@@ -61,6 +63,7 @@ def test_submit_review_accept_into_a_new_milestone_and_read_the_answer(chromium,
     assert response.status == 404
     rabat.goto(f"{live_server.url}/recommendations/")
     expect(rabat.locator("#recommendation-results")).not_to_contain_text("Vidéos courtes")
+    assert rabat.csp_refused == []
     rabat.context.close()
 
     # The FR delegate moves the new milestone forward from the roadmap page, in place.
@@ -73,4 +76,5 @@ def test_submit_review_accept_into_a_new_milestone_and_read_the_answer(chromium,
     expect(delegate.locator(f"#milestone-{milestone.pk}")).to_contain_text("En cours")
     milestone.refresh_from_db()
     assert (milestone.progress, milestone.status) == (40, "in_progress")
+    assert delegate.csp_refused == []
     delegate.context.close()
