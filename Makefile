@@ -12,7 +12,7 @@ PORT ?= 8000
 TEST_DATABASE_URL := $(or $(DATABASE_URL),postgres://postgres@127.0.0.1:5432/onmt_portal)
 TEST_BROKER_URL := $(or $(CELERY_BROKER_URL),redis://127.0.0.1:6379/15)
 
-.PHONY: help install run serve test lint format worker beat messages lock clean
+.PHONY: help install run serve test lint format worker beat messages lock clean backup restore
 
 help:
 	@echo "make run      set up and serve the portal on http://127.0.0.1:$(PORT) (SQLite, mail to var/mail/)"
@@ -20,6 +20,8 @@ help:
 	@echo "make lint     ruff check, ruff format --check, makemigrations --check"
 	@echo "make worker / make beat   Celery processes for the configured broker"
 	@echo "make messages             refresh the fr/ar/en catalogs and compile them"
+	@echo "make backup [FILE=…]      pg_dump -Fc of DATABASE_URL (default file in backups/)"
+	@echo "make restore FILE=…       pg_restore a dump into DATABASE_URL (replaces its content)"
 
 install: $(VENV)/.installed
 
@@ -72,6 +74,20 @@ lock:
 	$(VENV)-lock/bin/pip install --quiet --disable-pip-version-check $$($(PYTHON) scripts/requirements.py --extra dev)
 	( head -2 requirements.lock; $(VENV)-lock/bin/pip freeze ) > requirements.lock.new
 	mv requirements.lock.new requirements.lock && rm -rf $(VENV)-lock
+
+# Backups of the production PostgreSQL database (DATABASE_URL), custom format.
+BACKUP_FILE ?= backups/portal-$(shell date -u +%Y%m%dT%H%M%SZ).dump
+backup:
+	@test -n "$(DATABASE_URL)" || { echo "Set DATABASE_URL (postgres://…) to the database to back up." >&2; exit 2; }
+	@mkdir -p $(dir $(or $(FILE),$(BACKUP_FILE)))
+	pg_dump --format=custom --no-owner --no-privileges --dbname="$(DATABASE_URL)" --file="$(or $(FILE),$(BACKUP_FILE))"
+	@echo "Backup written to $(or $(FILE),$(BACKUP_FILE))"
+
+restore:
+	@test -n "$(FILE)" || { echo "Name the dump: make restore FILE=backups/portal-….dump" >&2; exit 2; }
+	@test -n "$(DATABASE_URL)" || { echo "Set DATABASE_URL (postgres://…) to the database to restore into." >&2; exit 2; }
+	pg_restore --clean --if-exists --no-owner --no-privileges --single-transaction --exit-on-error --dbname="$(DATABASE_URL)" "$(FILE)"
+	@echo "Restored $(FILE)"
 
 clean:
 	rm -rf $(VENV) var .pytest_cache
