@@ -7,6 +7,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from partners.models import Market, Organization, Person
 
@@ -72,6 +73,9 @@ class Meeting(models.Model):
 
     objects = MeetingQuerySet.as_manager()
 
+    # Who changed what, when (django-simple-history).
+    history = HistoricalRecords()
+
     class Meta:
         ordering = ["-starts_at"]
         verbose_name = _("meeting")
@@ -117,6 +121,9 @@ class Participant(models.Model):
         _("attendance"), max_length=16, choices=Attendance.choices, default=Attendance.INVITED
     )
 
+    # Who changed what, when (django-simple-history).
+    history = HistoricalRecords()
+
     class Meta:
         ordering = ["person__last_name", "person__first_name"]
         verbose_name = _("participant")
@@ -141,6 +148,9 @@ class AgendaItem(models.Model):
     order = models.PositiveIntegerField(_("order"), default=0)
     title = models.CharField(_("title"), max_length=250)
     notes = models.TextField(_("notes"), blank=True)
+
+    # Who changed what, when (django-simple-history).
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["order", "pk"]
@@ -181,6 +191,9 @@ class Outcome(models.Model):
         related_name="outcomes",
     )
     order = models.PositiveIntegerField(_("order"), default=0)
+
+    # Who changed what, when (django-simple-history).
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["order", "pk"]

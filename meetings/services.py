@@ -7,6 +7,7 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from simple_history.utils import bulk_create_with_history
 
 from partners.models import Market, Organization, Person
 
@@ -80,7 +81,9 @@ def _sync_participants(meeting: Meeting, rows: list[ParticipantRow]) -> list[Per
     wanted = {row.person.pk: row for row in rows}
     if len(wanted) != len(rows):
         raise ValidationError(_("A person can be listed only once per meeting."))
-    meeting.participants.exclude(person_id__in=wanted).delete()
+    # One by one, so that each removal is kept in the history.
+    for leaving in meeting.participants.exclude(person_id__in=wanted):
+        leaving.delete()
     added = []
     for person_id, row in wanted.items():
         participant = existing.get(person_id)
@@ -96,10 +99,20 @@ def _sync_participants(meeting: Meeting, rows: list[ParticipantRow]) -> list[Per
 
 
 def _replace_agenda(meeting: Meeting, rows: list[AgendaRow]) -> None:
-    meeting.agenda_items.all().delete()
-    AgendaItem.objects.bulk_create(
-        AgendaItem(meeting=meeting, order=index, title=row.title, notes=row.notes)
-        for index, row in enumerate(rows, start=1)
+    """The submitted rows are the agenda; unchanged items are left as they are,
+    and every change (bulk ones included) is kept in the history."""
+    existing = list(meeting.agenda_items.order_by("order", "pk"))
+    wanted = [(index, row.title, row.notes) for index, row in enumerate(rows, start=1)]
+    if [(i.order, i.title, i.notes) for i in existing] == wanted:
+        return
+    for item in existing:
+        item.delete()
+    bulk_create_with_history(
+        [
+            AgendaItem(meeting=meeting, order=order, title=title, notes=notes)
+            for order, title, notes in wanted
+        ],
+        AgendaItem,
     )
 
 
@@ -198,7 +211,8 @@ def meeting_log_outcomes(
         outcome.full_clean()
         outcome.save()
         kept.add(outcome.pk)
-    meeting.outcomes.exclude(pk__in=kept).delete()
+    for removed in meeting.outcomes.exclude(pk__in=kept):
+        removed.delete()
     return meeting
 
 

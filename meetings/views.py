@@ -8,8 +8,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from partners.history import history_entries
 from partners.models import Market, Organization, Person
-from partners.permissions import require
+from partners.permissions import can_view_history, require
 from partners.selectors import directory_people, mandate_organizations
 
 from . import permissions, rows, selectors, services
@@ -67,6 +68,7 @@ def meeting_detail(request, pk):
         "meeting": meeting,
         "can_manage": permissions.can_manage_meetings(request.user),
         "panels": meeting_panels("detail", request, meeting),
+        "history": history_entries(meeting) if can_view_history(request.user) else [],
         **selectors.meeting_page(meeting),
     }
     return render(request, "meetings/detail.html", context)

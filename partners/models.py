@@ -8,6 +8,7 @@ from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from .validators import validate_pdf_document
 
@@ -31,6 +32,9 @@ class Region(models.Model):
     name = models.CharField(_("name"), max_length=100)
     name_ar = models.CharField(_("name in Arabic"), max_length=100, blank=True)
 
+    # Who changed what, when (django-simple-history).
+    history = HistoricalRecords()
+
     class Meta:
         ordering = ["code"]
         verbose_name = _("region")
@@ -51,6 +55,9 @@ class Market(models.Model):
     name = models.CharField(_("name"), max_length=100)
     name_ar = models.CharField(_("name in Arabic"), max_length=100, blank=True)
     is_strategic = models.BooleanField(_("strategic market"), default=False)
+
+    # Who changed what, when (django-simple-history).
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["-is_strategic", "code"]
@@ -124,6 +131,9 @@ class Organization(models.Model):
 
     objects = ActiveQuerySet.as_manager()
 
+    # Who changed what, when (django-simple-history).
+    history = HistoricalRecords()
+
     class Meta:
         ordering = ["name"]
         verbose_name = _("organization")
@@ -186,6 +196,9 @@ class Person(models.Model):
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     objects = ActiveQuerySet.as_manager()
+
+    # Who changed what, when (django-simple-history).
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["last_name", "first_name"]
@@ -265,6 +278,9 @@ class Membership(models.Model):
 
     objects = MembershipQuerySet.as_manager()
 
+    # Who changed what, when (django-simple-history).
+    history = HistoricalRecords()
+
     class Meta:
         ordering = ["-start_date"]
         verbose_name = _("mandate")
@@ -341,6 +357,9 @@ class PartnershipAgreement(models.Model):
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    # Who changed what, when (django-simple-history).
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["-signed_on"]

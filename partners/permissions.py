@@ -57,3 +57,8 @@ def can_download_agreement(user, agreement) -> bool:
 def require(allowed: bool) -> None:
     if not allowed:
         raise PermissionDenied
+
+
+def can_view_history(user) -> bool:
+    """Change history is for ONMT staff and admins."""
+    return user.is_authenticated and (user.is_superuser or Role.ONMT_STAFF in roles_of(user))

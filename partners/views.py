@@ -7,9 +7,14 @@ from django.views.decorators.http import require_GET
 from . import permissions, selectors
 from .extensions import organization_panels
 from .forms import DirectoryFilterForm
+from .history import history_entries
 from .models import Organization, PartnershipAgreement, Person
 
 PAGE_SIZE = 25
+
+
+def _history(request, obj):
+    return history_entries(obj) if permissions.can_view_history(request.user) else []
 
 
 @require_GET
@@ -47,6 +52,7 @@ def organization_detail(request, pk):
         "organization": organization,
         "show_personal_contacts": permissions.can_view_personal_contacts(request.user),
         "panels": organization_panels(request, organization),
+        "history": _history(request, organization),
         **selectors.organization_page(organization),
     }
     return render(request, "partners/organization_detail.html", context)
@@ -58,6 +64,7 @@ def person_detail(request, pk):
     person = get_object_or_404(Person, pk=pk)
     context = {
         "person": person,
+        "history": _history(request, person),
         "show_personal_contacts": permissions.can_view_personal_contacts(request.user),
         **selectors.person_page(person),
     }

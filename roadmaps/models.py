@@ -7,6 +7,7 @@ from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from meetings.models import Meeting
 from partners.models import Market, Organization, Person
@@ -38,6 +39,9 @@ class Roadmap(models.Model):
     version = models.PositiveIntegerField(default=1, editable=False)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    # Who changed what, when (django-simple-history).
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["market__code", "-starts_on"]
@@ -131,6 +135,9 @@ class Milestone(models.Model):
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     objects = MilestoneQuerySet.as_manager()
+
+    # Who changed what, when (django-simple-history).
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["due_date", "pk"]
@@ -271,6 +278,9 @@ class Recommendation(models.Model):
     version = models.PositiveIntegerField(default=1, editable=False)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    # Who changed what, when (django-simple-history).
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["-submitted_at", "-created_at"]

@@ -7,8 +7,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from meetings import permissions as meeting_permissions
+from partners.history import history_entries
 from partners.models import Person
-from partners.permissions import require
+from partners.permissions import can_view_history, require
 
 from . import permissions, selectors, services
 from .forms import (
@@ -23,6 +24,10 @@ from .forms import (
 from .models import Milestone, Recommendation, Roadmap
 
 PAGE_SIZE = 25
+
+
+def _history(request, obj):
+    return history_entries(obj) if can_view_history(request.user) else []
 
 
 def _stale_or_error(request, form, exc):
@@ -134,6 +139,7 @@ def recommendation_detail(request, pk):
         "can_edit": permissions.can_edit_recommendation(user, recommendation),
         "can_review": permissions.can_review_recommendation(user, recommendation),
         "show_notes": permissions.can_read_review_notes(user),
+        "history": _history(request, recommendation),
         **selectors.recommendation_page(recommendation),
     }
     return render(request, "roadmaps/recommendation_detail.html", context)
@@ -232,6 +238,7 @@ def roadmap_detail(request, pk):
     context = {
         "roadmap": roadmap,
         "can_edit": permissions.can_edit_roadmap(request.user, roadmap),
+        "history": _history(request, roadmap),
         **selectors.roadmap_page(roadmap, request.user),
     }
     return render(request, "roadmaps/roadmap_detail.html", context)
@@ -304,7 +311,12 @@ def milestone_edit(request, pk):
         else:
             messages.success(request, _("The milestone is saved."))
             return redirect("roadmaps:detail", milestone.roadmap_id)
-    context = {"form": form, "roadmap": milestone.roadmap, "milestone": milestone}
+    context = {
+        "form": form,
+        "roadmap": milestone.roadmap,
+        "milestone": milestone,
+        "history": _history(request, milestone),
+    }
     return render(request, "roadmaps/milestone_form.html", context)
 
 
