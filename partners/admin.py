@@ -176,6 +176,25 @@ class OrganizationAdmin(ActivePickerMixin, ImportExportAdmin):
         return TemplateResponse(request, "admin/partners/organization/hand_over.html", context)
 
 
+@admin.action(description=_("Invite to the portal (e-mail a link to choose a password)"))
+def invite(modeladmin, request, queryset):
+    invited = 0
+    for person in queryset:
+        try:
+            services.person_invite(person=person, by=request.user)
+        except ValidationError as exc:
+            modeladmin.message_user(request, " ".join(exc.messages), messages.WARNING)
+        else:
+            invited += 1
+    if invited:
+        message = ngettext(
+            "%(count)d invitation is on its way.",
+            "%(count)d invitations are on their way.",
+            invited,
+        )
+        modeladmin.message_user(request, message % {"count": invited}, messages.SUCCESS)
+
+
 @admin.register(Person)
 class PersonAdmin(ActivePickerMixin, ImportExportAdmin):
     resource_classes = [PersonResource]
@@ -184,7 +203,7 @@ class PersonAdmin(ActivePickerMixin, ImportExportAdmin):
     search_fields = ("first_name", "last_name", "email", "phone")
     autocomplete_fields = ("user",)
     inlines = [MembershipInline]
-    actions = [archive, restore]
+    actions = [invite, archive, restore]
 
     def set_active(self, obj, *, active):
         services.person_set_active(person=obj, active=active)

@@ -96,3 +96,71 @@ def person_set_preferences(*, person: Person, language: str, receives_reminders:
     person.full_clean()
     person.save(update_fields=["language", "receives_reminders", "updated_at"])
     return person
+
+
+# --- onboarding -------------------------------------------------------------------
+
+
+COUNCIL_KINDS = {
+    Organization.Kind.CONFEDERATION,
+    Organization.Kind.FEDERATION,
+    Organization.Kind.REGIONAL_COUNCIL,
+    Organization.Kind.PROVINCIAL_COUNCIL,
+    Organization.Kind.AIRLINE,
+    Organization.Kind.OTHER,
+}
+
+
+def role_for_mandates(person: Person):
+    """The portal role a person's current mandates call for, or None."""
+    from .roles import Role
+
+    mandates = list(
+        Membership.objects.current().filter(person=person).select_related("organization")
+    )
+    kinds = {mandate.organization.kind for mandate in mandates}
+    if Organization.Kind.OFFICE in kinds:
+        return Role.ONMT_STAFF
+    if Organization.Kind.DELEGATION in kinds:
+        return Role.DELEGATE
+    if kinds & COUNCIL_KINDS:
+        return Role.COUNCIL
+    return None
+
+
+@transaction.atomic
+def person_invite(*, person: Person, by=None):
+    """Create the portal account of a directory person and e-mail them a one-time
+    link to choose their password. No password ever travels by e-mail."""
+    from django.contrib.auth import get_user_model
+
+    from .roles import role_group
+    from .tasks import send_invitation
+
+    if person.user_id:
+        raise ValidationError(_("%(person)s already has an account.") % {"person": person})
+    email = person.contact_email
+    if not email:
+        raise ValidationError(
+            _("%(person)s has no e-mail address to send the invitation to.") % {"person": person}
+        )
+    role = role_for_mandates(person)
+    if role is None:
+        raise ValidationError(
+            _("%(person)s holds no current mandate that gives a role in the portal.")
+            % {"person": person}
+        )
+    User = get_user_model()
+    username = email.lower()
+    if User.objects.filter(username=username).exists():
+        raise ValidationError(_("An account named %(name)s already exists.") % {"name": username})
+    user = User(
+        username=username, email=email, first_name=person.first_name, last_name=person.last_name
+    )
+    user.set_unusable_password()
+    user.save()
+    user.groups.add(role_group(role))
+    person.user = user
+    person.save(update_fields=["user", "updated_at"])
+    transaction.on_commit(lambda: send_invitation.delay(user.pk))
+    return user
