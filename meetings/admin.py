@@ -1,5 +1,7 @@
 from django.contrib import admin
 
+from partners.admin_guard import StaleEditGuard
+
 from .models import AgendaItem, Meeting, Outcome, Participant
 
 
@@ -21,7 +23,7 @@ class OutcomeInline(admin.StackedInline):
 
 
 @admin.register(Meeting)
-class MeetingAdmin(admin.ModelAdmin):
+class MeetingAdmin(StaleEditGuard, admin.ModelAdmin):
     list_display = ("title", "kind", "starts_at", "organizer", "status")
     list_filter = ("status", "kind", "markets")
     search_fields = ("title", "location", "organizer__name", "organizer__short_name")

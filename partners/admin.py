@@ -14,6 +14,7 @@ from django.utils.translation import ngettext, pgettext_lazy
 from import_export.admin import ImportExportModelAdmin
 
 from . import services
+from .admin_guard import StaleEditGuard
 from .models import Market, Membership, Organization, PartnershipAgreement, Person, Region
 from .resources import (
     EXPORT_FORMATS,
@@ -92,7 +93,7 @@ class HandOverForm(forms.Form):
 
 
 @admin.register(Organization)
-class OrganizationAdmin(ActivePickerMixin, ImportExportAdmin):
+class OrganizationAdmin(StaleEditGuard, ActivePickerMixin, ImportExportAdmin):
     resource_classes = [OrganizationResource]
     list_display = ("name", "short_name", "kind", "sector", "region", "president", "is_active")
     list_filter = ("kind", "sector", "region", "is_active")
@@ -196,7 +197,7 @@ def invite(modeladmin, request, queryset):
 
 
 @admin.register(Person)
-class PersonAdmin(ActivePickerMixin, ImportExportAdmin):
+class PersonAdmin(StaleEditGuard, ActivePickerMixin, ImportExportAdmin):
     resource_classes = [PersonResource]
     list_display = ("last_name", "first_name", "email", "phone", "language", "user", "is_active")
     list_filter = ("is_active", "language")
@@ -228,7 +229,7 @@ class MembershipAdmin(ImportExportAdmin):
 
 
 @admin.register(PartnershipAgreement)
-class PartnershipAgreementAdmin(admin.ModelAdmin):
+class PartnershipAgreementAdmin(StaleEditGuard, admin.ModelAdmin):
     list_display = ("title", "signed_on", "starts_on", "ends_on", "parties_list")
     search_fields = ("title", "summary", "parties__name", "parties__short_name")
     autocomplete_fields = ("parties",)

@@ -1,5 +1,7 @@
 from django.contrib import admin
 
+from partners.admin_guard import StaleEditGuard
+
 from .models import Milestone, Recommendation, ReminderLog, Roadmap
 
 
@@ -12,7 +14,7 @@ class MilestoneInline(admin.TabularInline):
 
 
 @admin.register(Roadmap)
-class RoadmapAdmin(admin.ModelAdmin):
+class RoadmapAdmin(StaleEditGuard, admin.ModelAdmin):
     list_display = ("title", "market", "starts_on", "ends_on", "owner", "status")
     list_filter = ("status", "market")
     search_fields = ("title", "market__code", "market__name", "owner__last_name")
@@ -23,7 +25,7 @@ class RoadmapAdmin(admin.ModelAdmin):
 
 
 @admin.register(Milestone)
-class MilestoneAdmin(admin.ModelAdmin):
+class MilestoneAdmin(StaleEditGuard, admin.ModelAdmin):
     list_display = ("title", "roadmap", "due_date", "owner", "status", "progress")
     list_filter = ("status", "roadmap__market")
     search_fields = ("title", "roadmap__title", "owner__last_name")
@@ -33,7 +35,7 @@ class MilestoneAdmin(admin.ModelAdmin):
 
 
 @admin.register(Recommendation)
-class RecommendationAdmin(admin.ModelAdmin):
+class RecommendationAdmin(StaleEditGuard, admin.ModelAdmin):
     list_display = ("title", "organization", "theme", "status", "submitted_at", "decided_at")
     list_filter = ("status", "theme", "markets")
     search_fields = ("title", "body", "organization__short_name", "organization__name")

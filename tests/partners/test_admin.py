@@ -126,3 +126,37 @@ def test_change_pages_render_with_inlines_and_documents(admin_client):
         f"/admin/partners/partnershipagreement/{agreement.pk}/change/"
     ).content.decode()
     assert reverse("partners:agreement_document", args=[agreement.pk]) in page
+
+
+def test_a_stale_admin_save_is_refused_with_the_typed_values_shown_back(admin_client):
+    import re
+
+    organization = OrganizationFactory(name="Nom d'origine", short_name="ORIG")
+    url = f"/admin/partners/organization/{organization.pk}/change/"
+    page = admin_client.get(url).content.decode()
+    loaded_at = re.search(r'name="loaded_at" value="([^"]+)"', page).group(1)
+
+    # Another admin saves in the meantime.
+    organization.name = "Nom de la collègue"
+    organization.save()
+
+    response = admin_client.post(
+        url,
+        {
+            "name": "Mon nom à moi",
+            "short_name": "ORIG",
+            "kind": organization.kind,
+            "sector": organization.sector,
+            "is_active": "on",
+            "loaded_at": loaded_at,
+            "memberships-TOTAL_FORMS": "0",
+            "memberships-INITIAL_FORMS": "0",
+        },
+    )
+
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Quelqu’un d’autre a modifié cette fiche" in html
+    assert 'value="Mon nom à moi"' in html
+    organization.refresh_from_db()
+    assert organization.name == "Nom de la collègue"
