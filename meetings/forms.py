@@ -191,3 +191,8 @@ class MeetingFilterForm(forms.Form):
     market = forms.ModelChoiceField(
         label=_("Market"), required=False, queryset=Market.objects.all(), empty_label=_("All")
     )
+
+
+class PeopleSearchForm(forms.Form):
+    # A form, not request.GET as is: it strips, bounds and refuses NUL characters.
+    people_q = forms.CharField(required=False, max_length=100)

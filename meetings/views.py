@@ -24,6 +24,7 @@ from .forms import (
     MinutesForm,
     OutcomeFormSet,
     ParticipantFormSet,
+    PeopleSearchForm,
 )
 from .models import Meeting
 
@@ -240,7 +241,8 @@ def meeting_edit(request, pk):
 def people_search(request):
     """htmx fragment for the participant picker."""
     require(permissions.can_manage_meetings(request.user))
-    q = request.GET.get("people_q", "").strip()[:100]
+    form = PeopleSearchForm(request.GET)
+    q = form.cleaned_data["people_q"] if form.is_valid() else ""
     people = list(directory_people(q=q)[:10]) if len(q) >= 2 else []
     return render(request, "meetings/_people_results.html", {"people": people, "q": q})
 

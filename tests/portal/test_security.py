@@ -121,3 +121,9 @@ def test_inline_styles_are_allowed_in_the_admin_only(client, admin_user):
     assert "style-src 'self';" in portal + ";"
     assert "'unsafe-inline'" in admin.split("style-src")[1].split(";")[0]
     assert "'unsafe-inline'" not in admin.split("script-src")[1].split(";")[0]
+
+
+def test_an_over_long_user_name_is_a_form_error_not_a_500(client):
+    response = attempt(client, "x", username="u" * 5000)
+    assert response.status_code == 200
+    assert "_auth_user_id" not in client.session
