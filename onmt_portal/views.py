@@ -16,8 +16,11 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from partners.forms import PreferencesForm
 from partners.models import Person
+from partners.permissions import has_portal_role
 from partners.roles import roles_of
 from partners.services import person_set_preferences
+
+from .dashboard import dashboard_context
 
 logger = logging.getLogger(__name__)
 
@@ -41,7 +44,10 @@ def profile(request):
 
 
 def home(request):
-    return render(request, "dashboard.html", {"roles": roles_of(request.user)})
+    context = {"roles": roles_of(request.user)}
+    if has_portal_role(request.user):
+        context.update(dashboard_context(request.user))
+    return render(request, "dashboard.html", context)
 
 
 def _database_state() -> str:

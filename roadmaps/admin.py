@@ -1,8 +1,10 @@
 from django.contrib import admin
+from import_export.admin import ImportExportModelAdmin
 
 from partners.admin_guard import StaleEditGuard
 
-from .models import Milestone, Recommendation, ReminderLog, Roadmap
+from .models import MarketIndicator, Milestone, Recommendation, ReminderLog, Roadmap
+from .resources import EXPORT_FORMATS, IMPORT_FORMATS, MarketIndicatorResource
 
 
 class MilestoneInline(admin.TabularInline):
@@ -79,3 +81,15 @@ class ReminderLogAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+@admin.register(MarketIndicator)
+class MarketIndicatorAdmin(StaleEditGuard, ImportExportModelAdmin):
+    resource_classes = [MarketIndicatorResource]
+    import_formats = IMPORT_FORMATS
+    export_formats = EXPORT_FORMATS
+    list_display = ("market", "metric", "year", "month", "value", "source")
+    list_filter = ("metric", "year", "market")
+    search_fields = ("market__code", "market__name", "source")
+    autocomplete_fields = ("market",)
+    list_select_related = ("market",)

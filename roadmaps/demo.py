@@ -136,6 +136,7 @@ def seed_roadmaps(*, reviewer) -> None:
                     completed_on=due if milestone_status == "done" else None,
                 )
     _seed_recommendations(reviewer=reviewer)
+    seed_indicators()
 
 
 def _seed_recommendations(*, reviewer) -> None:
@@ -177,3 +178,53 @@ def _seed_recommendations(*, reviewer) -> None:
             )
             if milestone is not None:
                 milestone.recommendations.add(recommendation)
+
+
+# Demonstration series, NOT official statistics: monthly arrivals of a typical
+# strategic market in 2019, a seasonal profile, and a recovery that climbs
+# through 2022 and passes 2019 during 2023.
+DEMO_SOURCE = "Données de démonstration (non officielles)"
+SEASON = [0.6, 0.7, 0.9, 1.1, 1.0, 1.0, 1.4, 1.6, 1.1, 1.0, 0.8, 0.9]
+DEMO_SIZE = {"FR": 180000, "ES": 90000, "UK": 40000, "DE": 35000, "IT": 25000, "BE": 30000,
+             "NL": 25000, "US": 20000, "CA": 9000, "CN": 4000, "GCC": 8000, "MA": 400000,
+             "MRE": 250000}  # fmt: skip
+PER_ARRIVAL = {"arrivals": 1, "overnight_stays": 6, "receipts_mad": 9000}
+
+
+def _recovery(year, month, pace):
+    """pace < 1: a market slower to recover than the others."""
+    if year == 2019:
+        return 1.0
+    if year == 2022:
+        return (0.55 + 0.035 * month) * pace
+    return (0.95 + 0.012 * month + 0.01 * (month % 3)) * pace
+
+
+def seed_indicators() -> None:
+    from decimal import Decimal
+
+    from simple_history.utils import bulk_create_with_history
+
+    from .models import MarketIndicator
+
+    if MarketIndicator.objects.filter(source=DEMO_SOURCE).exists():
+        return
+    rows = []
+    codes = list(DEMO_SIZE)
+    for market in Market.objects.filter(code__in=DEMO_SIZE):
+        pace = 0.8 + 0.03 * codes.index(market.code)
+        for year in (2019, 2022, 2023):
+            for month in range(1, 13):
+                arrivals = DEMO_SIZE[market.code] * SEASON[month - 1] * _recovery(year, month, pace)
+                for metric, factor in PER_ARRIVAL.items():
+                    rows.append(
+                        MarketIndicator(
+                            market=market,
+                            metric=metric,
+                            year=year,
+                            month=month,
+                            value=Decimal(round(arrivals * factor)),
+                            source=DEMO_SOURCE,
+                        )
+                    )
+    bulk_create_with_history(rows, MarketIndicator)

@@ -350,3 +350,57 @@ class ReminderLog(models.Model):
         if self.sent_at:
             return "sent"
         return "claimed" if self.claim_token else "pending"
+
+
+class MarketIndicator(models.Model):
+    """One month of one tourism indicator for one market, with its source.
+
+    Recovery compares a period with the same months of 2019."""
+
+    class Metric(models.TextChoices):
+        ARRIVALS = "arrivals", _("Arrivals")
+        OVERNIGHT_STAYS = "overnight_stays", _("Overnight stays")
+        RECEIPTS_MAD = "receipts_mad", _("Receipts (MAD)")
+
+    market = models.ForeignKey(
+        Market, verbose_name=_("market"), on_delete=models.PROTECT, related_name="indicators"
+    )
+    metric = models.CharField(_("indicator"), max_length=32, choices=Metric.choices)
+    year = models.PositiveSmallIntegerField(_("year"))
+    month = models.PositiveSmallIntegerField(_("month"))
+    value = models.DecimalField(_("value"), max_digits=18, decimal_places=2)
+    source = models.CharField(_("source"), max_length=200)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["market__code", "metric", "year", "month"]
+        verbose_name = _("market indicator")
+        verbose_name_plural = _("market indicators")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["market", "metric", "year", "month"],
+                name="indicator_once_per_market_metric_month",
+                violation_error_message=_("This market already has this indicator for this month."),
+            ),
+            models.CheckConstraint(
+                condition=Q(month__gte=1, month__lte=12),
+                name="indicator_month_1_to_12",
+                violation_error_message=_("The month is a number from 1 to 12."),
+            ),
+            models.CheckConstraint(
+                condition=Q(year__gte=2000, year__lte=2100),
+                name="indicator_plausible_year",
+                violation_error_message=_("The year must be between 2000 and 2100."),
+            ),
+            models.CheckConstraint(
+                condition=Q(value__gte=0),
+                name="indicator_value_not_negative",
+                violation_error_message=_("An indicator cannot be negative."),
+            ),
+        ]
+        indexes = [models.Index(fields=["metric", "year", "month"])]
+
+    def __str__(self):
+        return f"{self.market.code} {self.get_metric_display()} {self.year}-{self.month:02d}"
