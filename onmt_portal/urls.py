@@ -5,7 +5,7 @@ from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 from django.views.i18n import set_language
 
-from . import views
+from . import feeds, views
 from .forms import PortalAdminAuthenticationForm, PortalAuthenticationForm
 
 admin.site.site_header = _("ONMT Partner Portal — administration")
@@ -23,6 +23,8 @@ urlpatterns = [
     ),
     path("accounts/logout/", views.LogoutView.as_view(), name="logout"),
     path("accounts/profile/", views.profile, name="profile"),
+    path("accounts/profile/calendar/", views.profile_calendar, name="profile_calendar"),
+    path("calendar/<str:token>.ics", feeds.calendar_feed, name="calendar_feed"),
     path("accounts/", include("django.contrib.auth.urls")),
     # Anyone may choose a language, the log-in page included.
     path("i18n/setlang/", login_not_required(set_language), name="set_language"),

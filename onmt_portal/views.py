@@ -9,16 +9,20 @@ from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_not_required
 from django.db import connection
 from django.http import JsonResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from partners.forms import PreferencesForm
 from partners.models import Person
 from partners.permissions import has_portal_role
 from partners.roles import roles_of
-from partners.services import person_set_preferences
+from partners.services import (
+    person_renew_calendar_token,
+    person_revoke_calendar_token,
+    person_set_preferences,
+)
 
 from .dashboard import dashboard_context
 
@@ -41,6 +45,21 @@ def profile(request):
             return redirect("profile")
     context = {"person": person, "form": form, "roles": roles_of(request.user)}
     return render(request, "profile.html", context)
+
+
+@require_POST
+def profile_calendar(request):
+    """Turn the private calendar feed on (a new address each time) or off."""
+    person = get_object_or_404(Person, user=request.user)
+    if request.POST.get("action") == "revoke":
+        person_revoke_calendar_token(person=person)
+        messages.success(request, _("Your calendar feed is turned off."))
+    else:
+        person_renew_calendar_token(person=person)
+        messages.success(
+            request, _("Your calendar feed has a new address; the previous one no longer works.")
+        )
+    return redirect("profile")
 
 
 def home(request):

@@ -179,6 +179,10 @@ class Person(models.Model):
         default=True,
         help_text=_("Escalations of late milestones are sent in any case."),
     )
+    # The secret of the person's private calendar feed; empty when turned off.
+    calendar_token = models.CharField(
+        _("calendar feed token"), max_length=64, blank=True, editable=False
+    )
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL,
         verbose_name=_("user account"),
@@ -198,7 +202,7 @@ class Person(models.Model):
     objects = ActiveQuerySet.as_manager()
 
     # Who changed what, when (django-simple-history).
-    history = HistoricalRecords()
+    history = HistoricalRecords(excluded_fields=["calendar_token"])  # a secret
 
     class Meta:
         ordering = ["last_name", "first_name"]
@@ -210,6 +214,11 @@ class Person(models.Model):
                 condition=~Q(email=""),
                 name="person_email_unique_ci",
                 violation_error_message=_("Another person already uses this e-mail address."),
+            ),
+            models.UniqueConstraint(
+                fields=["calendar_token"],
+                condition=~Q(calendar_token=""),
+                name="person_calendar_token_unique",
             ),
         ]
         indexes = [models.Index(Lower("last_name"), name="person_last_name_lower")]

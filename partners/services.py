@@ -1,6 +1,7 @@
 """Every write to the directory that matters goes through here."""
 
 import datetime
+import secrets
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
@@ -164,3 +165,16 @@ def person_invite(*, person: Person, by=None):
     person.save(update_fields=["user", "updated_at"])
     transaction.on_commit(lambda: send_invitation.delay(user.pk))
     return user
+
+
+def person_renew_calendar_token(*, person: Person) -> Person:
+    """A new private feed address; the previous one stops working at once."""
+    person.calendar_token = secrets.token_urlsafe(32)
+    person.save(update_fields=["calendar_token", "updated_at"])
+    return person
+
+
+def person_revoke_calendar_token(*, person: Person) -> Person:
+    person.calendar_token = ""
+    person.save(update_fields=["calendar_token", "updated_at"])
+    return person

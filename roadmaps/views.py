@@ -1,17 +1,18 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.shortcuts import redirect, render
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from meetings import permissions as meeting_permissions
 from partners.history import history_entries
-from partners.models import Person
+from partners.models import Market, Person
 from partners.permissions import can_view_history, require
 
-from . import permissions, selectors, services
+from . import exports, permissions, selectors, services
 from .forms import (
     FollowupMilestoneForm,
     MilestoneForm,
@@ -215,7 +216,46 @@ def recommendation_review(request, pk):
     return render(request, "roadmaps/recommendation_review.html", context)
 
 
+@require_GET
+def recommendation_export(request, fmt):
+    """The list as a spreadsheet: the same filters and the same rights as the page."""
+    user = request.user
+    require(permissions.can_triage(user) or permissions.can_submit_recommendations(user))
+    form = RecommendationFilterForm(request.GET or None)
+    filters = form.cleaned_data if form.is_valid() else {}
+    rows = exports.recommendation_rows(
+        user, selectors.recommendations_for_list(user, filters=filters)
+    )
+    if fmt == "csv":
+        return _download(exports.to_csv(rows), "text/csv; charset=utf-8", "recommendations.csv")
+    content = exports.to_xlsx({str(Recommendation._meta.verbose_name_plural): rows})
+    return _download(content, exports.XLSX, "recommendations.xlsx")
+
+
+def _download(content: bytes, content_type: str, filename: str) -> HttpResponse:
+    response = HttpResponse(content, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
 # --- roadmaps --------------------------------------------------------------------------
+
+
+@require_GET
+def roadmap_export(request, pk):
+    roadmap = permissions.get_visible_roadmap(request.user, pk)
+    milestones = roadmap.milestones.select_related("roadmap", "owner").order_by("due_date", "pk")
+    content = exports.to_xlsx({str(roadmap.market.code): exports.milestone_rows(milestones)})
+    return _download(content, exports.XLSX, f"roadmap-{roadmap.pk}.xlsx")
+
+
+@require_GET
+def market_dossier(request, code):
+    require(permissions.can_list_roadmaps(request.user))
+    market = get_object_or_404(Market, code=code)
+    content = exports.market_dossier(request.user, market)
+    return _download(content, exports.XLSX, f"dossier-{market.code}.xlsx")
 
 
 @require_GET

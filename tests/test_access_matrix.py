@@ -106,6 +106,13 @@ GET = {
     "roadmaps:milestone_edit": ({"pk": "milestone"}, row(L, 403, 403, 200, 403, 200, 200)),
     "roadmaps:milestone_progress": ({"pk": "milestone"}, logged_in(405)),
     "roadmaps:followup_create": ({"meeting_pk": "meeting"}, logged_in(405)),
+    "roadmaps:recommendation_export_csv": ({}, row(L, 200, 200, 200, 200, 200, 200)),
+    "roadmaps:recommendation_export_xlsx": ({}, row(L, 200, 200, 200, 200, 200, 200)),
+    "roadmaps:export": ({"pk": "roadmap"}, logged_in(200)),
+    "roadmaps:dossier": ({"code": "FR"}, logged_in(200)),
+    "profile_calendar": ({}, logged_in(405)),
+    # The token is the credential: a calendar program has no session.
+    "calendar_feed": ({"token": "feed_token"}, every(200)),
 }
 
 # The state-changing endpoints, posted by each role on a fresh world.
@@ -182,7 +189,11 @@ def world(db):
         "roadmap": roadmap,
         "milestone": MilestoneFactory(roadmap=roadmap),
     }
-    return users, {name: obj.pk for name, obj in objects.items()}
+    own_person.calendar_token = "feed-token-of-the-owning-council"
+    own_person.save()
+    ids = {name: obj.pk for name, obj in objects.items()}
+    ids["feed_token"] = own_person.calendar_token
+    return users, ids
 
 
 def reverse_with(name, kwargs, ids):

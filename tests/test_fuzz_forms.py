@@ -256,6 +256,7 @@ ENDPOINTS = [
     ("staff", "get", lambda w: "/meetings/", FILTERS),
     ("staff", "get", lambda w: "/meetings/people/search/", FILTERS),
     ("staff", "get", lambda w: "/recommendations/", FILTERS),
+    ("staff", "get", lambda w: "/recommendations/export.csv", FILTERS),
     ("staff", "post", lambda w: "/meetings/new/", MEETING),
     ("staff", "post", lambda w: f"/meetings/{w['meeting'].pk}/edit/", MEETING),
     ("staff", "post", lambda w: f"/meetings/{w['meeting'].pk}/outcomes/", OUTCOMES),

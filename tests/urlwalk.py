@@ -1,5 +1,6 @@
 """Every URL pattern of the project, with sample arguments, for suite-wide checks."""
 
+import re
 from dataclasses import dataclass
 
 from django.urls import URLPattern, URLResolver, get_resolver
@@ -32,17 +33,16 @@ def _walk(patterns, prefix="", namespace=""):
 
 def project_routes(*, exclude_namespaces=("admin",)) -> list[Route]:
     routes = []
-    for name, route, entry in _walk(get_resolver().url_patterns):
+    for name, route, _entry in _walk(get_resolver().url_patterns):
         if name.split(":")[0] in exclude_namespaces:
             continue
         if route.startswith("^"):
             # Regex routes (none of ours): cannot build a sample path reliably.
             raise AssertionError(f"regex URL pattern {route!r} needs a sample in tests/urlwalk.py")
-        path = route
-        for converter_name, converter in entry.pattern.converters.items():
-            kind = type(converter).__name__.replace("Converter", "").lower()
-            path = path.replace(
-                f"<{kind}:{converter_name}>", SAMPLE_ARGUMENTS.get(kind, "1")
-            ).replace(f"<{converter_name}>", SAMPLE_ARGUMENTS["str"])
+        path = re.sub(
+            r"<(?:(\w+):)?\w+>",
+            lambda match: SAMPLE_ARGUMENTS.get(match.group(1) or "str", "1"),
+            route,
+        )
         routes.append(Route(name=name, path="/" + path))
     return routes

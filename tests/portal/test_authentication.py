@@ -18,6 +18,8 @@ PUBLIC = {
     "healthz",
     "set_language",
     "logout",
+    # Its secret token is the credential (calendar programs cannot log in).
+    "calendar_feed",
 }
 
 
