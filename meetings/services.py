@@ -4,11 +4,11 @@ from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history
 
+from partners.concurrency import claim_version
 from partners.models import Market, Organization, Person
 
 from .models import AgendaItem, Meeting, Outcome, Participant
@@ -54,13 +54,7 @@ class OutcomeRow:
 
 
 def _claim_version(meeting: Meeting, version: int) -> None:
-    """Optimistic lock: bump the version only if nobody else did since the form loaded."""
-    claimed = Meeting.objects.filter(pk=meeting.pk, version=version).update(
-        version=F("version") + 1, updated_at=timezone.now()
-    )
-    if not claimed:
-        raise StaleEditError
-    meeting.version = version + 1
+    claim_version(meeting, version, stale_error=StaleEditError())
 
 
 def _notify(meeting: Meeting, kind: str, people) -> None:

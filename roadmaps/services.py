@@ -5,10 +5,10 @@ from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from partners.concurrency import claim_version
 from partners.models import Organization, Person
 
 from .models import Milestone, Recommendation, Roadmap
@@ -30,14 +30,8 @@ class StaleEditError(ValidationError):
 
 
 def _claim_version(instance, version: int) -> None:
-    """Optimistic lock shared by roadmaps, milestones and recommendations."""
-    model = type(instance)
-    claimed = model.objects.filter(pk=instance.pk, version=version).update(
-        version=F("version") + 1, updated_at=timezone.now()
-    )
-    if not claimed:
-        raise StaleEditError(str(model._meta.verbose_name))
-    instance.version = version + 1
+    what = str(type(instance)._meta.verbose_name)
+    claim_version(instance, version, stale_error=StaleEditError(what))
 
 
 def _save(instance, **kwargs):
