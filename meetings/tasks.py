@@ -3,12 +3,9 @@
 import logging
 
 from celery import shared_task
-from django.conf import settings
-from django.core.mail import EmailMultiAlternatives
-from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import translation
 
+from partners.mail import send_templated_email
 from partners.models import Person
 
 from .calendar import meeting_ics, portal_url
@@ -36,28 +33,26 @@ def send_meeting_email(meeting_id: int, person_id: int, kind: str) -> bool:
     if (kind == "cancellation") != cancelled:
         logger.info("meeting %s: %s notice no longer applies", meeting_id, kind)
         return False
-    with translation.override(person.language):
-        context = {
+    attachments = []
+    if kind != "minutes":
+        method = "CANCEL" if cancelled else "REQUEST"
+        attachments.append(
+            (
+                "invitation.ics",
+                meeting_ics(meeting, method=method),
+                f"text/calendar; method={method}",
+            )
+        )
+    send_templated_email(
+        template="meeting",
+        context={
             "meeting": meeting,
             "person": person,
             "kind": kind,
             "url": portal_url(reverse("meetings:detail", args=[meeting.pk])),
-        }
-        subject = render_to_string("emails/meeting_subject.txt", context).strip()
-        text = render_to_string("emails/meeting.txt", context)
-        html = render_to_string("emails/meeting.html", context)
-    message = EmailMultiAlternatives(
-        subject=subject,
-        body=text,
-        from_email=settings.DEFAULT_FROM_EMAIL,
-        to=[person.email],
-        headers={"Content-Language": person.language},
+        },
+        to=person.email,
+        language=person.language,
+        attachments=attachments,
     )
-    message.attach_alternative(html, "text/html")
-    if kind != "minutes":
-        method = "CANCEL" if cancelled else "REQUEST"
-        message.attach(
-            "invitation.ics", meeting_ics(meeting, method=method), f"text/calendar; method={method}"
-        )
-    message.send()
     return True

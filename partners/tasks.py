@@ -4,12 +4,11 @@ from celery import shared_task
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.tokens import default_token_generator
-from django.core.mail import EmailMultiAlternatives
-from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import translation
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
+
+from .mail import send_templated_email
 
 
 @shared_task(name="partners.send_invitation", time_limit=60, soft_time_limit=45)
@@ -30,18 +29,10 @@ def send_invitation(user_id: int) -> bool:
             "token": default_token_generator.make_token(user),
         },
     )
-    with translation.override(language):
-        context = {"user": user, "link": link, "days": settings.PASSWORD_RESET_TIMEOUT // 86400}
-        subject = render_to_string("emails/invitation_subject.txt", context).strip()
-        text = render_to_string("emails/invitation.txt", context)
-        html = render_to_string("emails/invitation.html", context)
-    message = EmailMultiAlternatives(
-        subject=subject,
-        body=text,
-        from_email=settings.DEFAULT_FROM_EMAIL,
-        to=[user.email],
-        headers={"Content-Language": language},
+    send_templated_email(
+        template="invitation",
+        context={"user": user, "link": link, "days": settings.PASSWORD_RESET_TIMEOUT // 86400},
+        to=user.email,
+        language=language,
     )
-    message.attach_alternative(html, "text/html")
-    message.send()
     return True

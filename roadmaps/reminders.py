@@ -39,13 +39,12 @@ from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
-from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
 from django.db.models import F, Q
-from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 
+from partners.mail import send_templated_email
 from partners.models import Person
 from partners.roles import Role
 
@@ -225,24 +224,16 @@ def _send(recipient: Person, logs: list[ReminderLog]) -> None:
                 "url": base + reverse("roadmaps:detail", args=[log.milestone.roadmap_id]),
             }
         )
-    with translation.override(recipient.language):
-        context = {
+    send_templated_email(
+        template="reminder",
+        context={
             "person": recipient,
             "due_soon": sections[DUE_SOON],
             "overdue": sections[OVERDUE],
             "escalations": sections[ESCALATION],
             "today": casablanca_today(),
             "profile_url": base + reverse("profile"),
-        }
-        subject = render_to_string("emails/reminder_subject.txt", context).strip()
-        text = render_to_string("emails/reminder.txt", context)
-        html = render_to_string("emails/reminder.html", context)
-    message = EmailMultiAlternatives(
-        subject=subject,
-        body=text,
-        from_email=settings.DEFAULT_FROM_EMAIL,
-        to=[recipient.contact_email],
-        headers={"Content-Language": recipient.language},
+        },
+        to=recipient.contact_email,
+        language=recipient.language,
     )
-    message.attach_alternative(html, "text/html")
-    message.send()

@@ -155,6 +155,20 @@ class NewMilestone:
     description: str = ""
 
 
+def _record_decision(locked, status, by, response, review_notes):
+    """Accepted or declined: who, when, the answer; the submitter is told after commit."""
+    locked.status = status
+    locked.response = response
+    if review_notes is not None:
+        locked.review_notes = review_notes
+    locked.decided_by = by
+    locked.decided_at = timezone.now()
+    locked.version += 1
+    _save(locked)
+    _notify_decision(locked)
+    return locked
+
+
 @transaction.atomic
 def recommendation_accept(
     *,
@@ -187,16 +201,7 @@ def recommendation_accept(
             )
         )
     milestone.recommendations.add(locked)
-    locked.status = Status.ACCEPTED
-    locked.response = response
-    if review_notes is not None:
-        locked.review_notes = review_notes
-    locked.decided_by = by
-    locked.decided_at = timezone.now()
-    locked.version += 1
-    _save(locked)
-    _notify_decision(locked)
-    return locked
+    return _record_decision(locked, Status.ACCEPTED, by, response, review_notes)
 
 
 @transaction.atomic
@@ -208,16 +213,7 @@ def recommendation_decline(
         raise ValidationError(
             {"response": _("Declining needs an answer to the partner: say why.")},
         )
-    locked.status = Status.DECLINED
-    locked.response = response
-    if review_notes is not None:
-        locked.review_notes = review_notes
-    locked.decided_by = by
-    locked.decided_at = timezone.now()
-    locked.version += 1
-    _save(locked)
-    _notify_decision(locked)
-    return locked
+    return _record_decision(locked, Status.DECLINED, by, response, review_notes)
 
 
 @transaction.atomic

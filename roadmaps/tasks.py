@@ -2,10 +2,9 @@
 
 from celery import shared_task
 from django.conf import settings
-from django.core.mail import EmailMultiAlternatives
-from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import translation
+
+from partners.mail import send_templated_email
 
 from .models import Recommendation
 
@@ -29,20 +28,12 @@ def send_recommendation_decision(recommendation_id: int) -> bool:
     url = settings.PORTAL_BASE_URL.rstrip("/") + reverse(
         "roadmaps:recommendation_detail", args=[recommendation.pk]
     )
-    with translation.override(author.language):
-        context = {"recommendation": recommendation, "person": author, "url": url}
-        subject = render_to_string("emails/recommendation_subject.txt", context).strip()
-        text = render_to_string("emails/recommendation.txt", context)
-        html = render_to_string("emails/recommendation.html", context)
-    message = EmailMultiAlternatives(
-        subject=subject,
-        body=text,
-        from_email=settings.DEFAULT_FROM_EMAIL,
-        to=[author.email],
-        headers={"Content-Language": author.language},
+    send_templated_email(
+        template="recommendation",
+        context={"recommendation": recommendation, "person": author, "url": url},
+        to=author.email,
+        language=author.language,
     )
-    message.attach_alternative(html, "text/html")
-    message.send()
     return True
 
 
