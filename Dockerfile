@@ -9,9 +9,11 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
 WORKDIR /app
 
 # gettext for nothing at run time (catalogs are compiled in the repo);
-# postgresql-client for `make backup` / `make restore` run inside the container.
+# postgresql-client for `make backup` / `make restore` run inside the container;
+# Pango, HarfBuzz and DejaVu fonts for WeasyPrint (the minutes PDF, Arabic included).
 RUN apt-get update \
     && apt-get install --yes --no-install-recommends postgresql-client make \
+       libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core \
     && rm -rf /var/lib/apt/lists/*
 
 # Dependencies first, so a code change does not reinstall them.

@@ -12,5 +12,6 @@ urlpatterns = [
     path("<int:pk>/edit/", views.meeting_edit, name="edit"),
     path("<int:pk>/outcomes/", views.meeting_outcomes, name="outcomes"),
     path("<int:pk>/status/", views.meeting_transition, name="transition"),
+    path("<int:pk>/minutes.pdf", views.meeting_minutes_pdf, name="minutes_pdf"),
     path("<int:pk>/calendar.ics", views.meeting_calendar, name="calendar"),
 ]

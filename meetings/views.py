@@ -26,6 +26,7 @@ from .forms import (
     ParticipantFormSet,
     PeopleSearchForm,
 )
+from .minutes_pdf import MinutesPdfUnavailable, render_minutes_pdf
 from .models import Meeting
 
 PAGE_SIZE = 20
@@ -82,6 +83,26 @@ def meeting_calendar(request, pk):
     )
     response = HttpResponse(meeting_ics(meeting), content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="meeting-{meeting.pk}.ics"'
+    response["Cache-Control"] = "private, no-cache"
+    return response
+
+
+@require_GET
+def meeting_minutes_pdf(request, pk):
+    """The minutes as a PDF; falls back on the print layout where PDFs cannot be made."""
+    meeting = permissions.get_visible_meeting(
+        request.user, pk, permissions.visible_meetings(request.user).select_related("organizer")
+    )
+    try:
+        pdf = render_minutes_pdf({"meeting": meeting, **selectors.meeting_page(meeting)})
+    except MinutesPdfUnavailable:
+        messages.error(
+            request,
+            _("The PDF cannot be produced on this server. Use “Print the minutes” instead."),
+        )
+        return redirect("meetings:detail", pk=meeting.pk)
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="minutes-{meeting.pk}.pdf"'
     response["Cache-Control"] = "private, no-cache"
     return response
 

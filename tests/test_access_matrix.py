@@ -83,6 +83,7 @@ GET = {
     "meetings:edit": ({"pk": "meeting"}, row(L, 403, 404, 403, 403, 200, 200)),
     "meetings:outcomes": ({"pk": "meeting"}, row(L, 403, 404, 403, 403, 200, 200)),
     "meetings:calendar": ({"pk": "meeting"}, row(L, 200, 404, 200, 200, 200, 200)),
+    "meetings:minutes_pdf": ({"pk": "meeting"}, row(L, 200, 404, 200, 200, 200, 200)),
     "meetings:transition": ({"pk": "meeting"}, logged_in(405)),
     "roadmaps:recommendation_list": ({}, row(L, 200, 200, 200, 200, 200, 200)),
     "roadmaps:recommendation_create": ({}, row(L, 200, 200, 403, 403, 403, 403)),
