@@ -12,7 +12,7 @@ PORT ?= 8000
 TEST_DATABASE_URL := $(or $(DATABASE_URL),postgres://postgres@127.0.0.1:5432/onmt_portal)
 TEST_BROKER_URL := $(or $(CELERY_BROKER_URL),redis://127.0.0.1:6379/15)
 
-.PHONY: help install run serve test lint format worker beat messages lock clean backup restore
+.PHONY: help install run serve test lint format worker beat messages lock clean backup restore bench
 
 help:
 	@echo "make run      set up and serve the portal on http://127.0.0.1:$(PORT) (SQLite, mail to var/mail/)"
@@ -20,6 +20,7 @@ help:
 	@echo "make lint     ruff check, ruff format --check, makemigrations --check"
 	@echo "make worker / make beat   Celery processes for the configured broker"
 	@echo "make messages             refresh the fr/ar/en catalogs and compile them"
+	@echo "make bench                load scale-1 volume data once, load-test the portal (about 5 min)"
 	@echo "make backup [FILE=…]      pg_dump -Fc of DATABASE_URL (default file in backups/)"
 	@echo "make restore FILE=…       pg_restore a dump into DATABASE_URL (replaces its content)"
 
@@ -47,6 +48,13 @@ run: install
 test: install
 	@DATABASE_URL=$(TEST_DATABASE_URL) CELERY_BROKER_URL=$(TEST_BROKER_URL) $(PY) scripts/check_services.py
 	DATABASE_URL=$(TEST_DATABASE_URL) CELERY_BROKER_URL=$(TEST_BROKER_URL) $(PY) -m pytest $(PYTEST_ARGS)
+
+# The benchmark (bench/run.py): its own PostgreSQL database, created and loaded once;
+# gunicorn with the production settings, locust, and Redis db 13 for its Celery worker.
+# BENCH_ARGS passes options, e.g. BENCH_ARGS="--duration 30".
+bench: install
+	@DATABASE_URL=$(TEST_DATABASE_URL) CELERY_BROKER_URL=$(TEST_BROKER_URL) $(PY) scripts/check_services.py
+	$(PY) bench/run.py $(BENCH_ARGS)
 
 lint: install
 	$(PY) -m ruff check .

@@ -2,10 +2,10 @@
 
 Scale 1: 300 organizations, 3,000 people with mandates, 2,000 meetings with
 20,000 participants and 10,000 outcomes, 50,000 recommendations, 600 roadmaps
-with 30,000 milestones, monthly indicators for 20 markets over 10 years. All
-rows are marked (short names, titles, e-mails start with "VOL-"/"vol-") and
-inserted in bulk — without change history: this is benchmark data, not anyone's
-work. A second run adds nothing.
+with 30,000 milestones (100, 50, 30 or 20 per roadmap, in turn), monthly
+indicators for 20 markets over 10 years. All rows are marked (short names,
+titles, e-mails start with "VOL-"/"vol-") and inserted in bulk — without change
+history: this is benchmark data, not anyone's work. A second run adds nothing.
 """
 
 import datetime
@@ -22,6 +22,9 @@ from roadmaps.models import MarketIndicator, Milestone, Recommendation, Roadmap
 MARK = "VOL-"
 BATCH = 5000
 CASABLANCA = ZoneInfo("Africa/Casablanca")
+# Roadmaps take these milestone counts in turn (50 on average): the benchmark's
+# roadmap page shows one of 100.
+MILESTONES_PER_ROADMAP = (100, 50, 30, 20)
 
 
 def counts(scale: float) -> dict:
@@ -37,7 +40,7 @@ def counts(scale: float) -> dict:
         "outcomes_per_meeting": 5,
         "recommendations": n(50000),
         "roadmaps": n(600),
-        "milestones_per_roadmap": 50,
+        "milestones_per_roadmap": MILESTONES_PER_ROADMAP,
         "years": 10,
     }
 
@@ -158,13 +161,14 @@ def seed_volume(*, scale: float, seed: int = 2022) -> dict:
     milestones = []
     for roadmap_index, roadmap in enumerate(roadmaps):
         span = (roadmap.ends_on - roadmap.starts_on).days
-        for order in range(size["milestones_per_roadmap"]):
+        per_roadmap = MILESTONES_PER_ROADMAP[roadmap_index % len(MILESTONES_PER_ROADMAP)]
+        for order in range(per_roadmap):
             due = roadmap.starts_on + datetime.timedelta(days=rng.randrange(span + 1))
             done = rng.random() < 0.5
             milestones.append(
                 Milestone(
                     roadmap=roadmap,
-                    title=f"{MARK}Jalon {roadmap_index:04d}-{order:02d}",
+                    title=f"{MARK}Jalon {roadmap_index:04d}-{order:03d}",
                     due_date=due,
                     owner=roadmap.owner,
                     status=Milestone.Status.DONE if done else Milestone.Status.IN_PROGRESS,

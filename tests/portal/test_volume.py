@@ -3,6 +3,7 @@
 import pytest
 from django.core.management import call_command
 from django.db import transaction
+from django.db.models import Count
 
 from meetings.models import Meeting, Outcome, Participant
 from onmt_portal.volume import MARK, counts, seed_volume
@@ -51,7 +52,16 @@ def test_seed_volume_creates_what_it_says_deterministically_and_once(capsys):
     assert Outcome.objects.filter(meeting__in=meetings).count() == size["meetings"] * 5
     assert Recommendation.objects.filter(title__startswith=MARK).count() == size["recommendations"]
     assert Roadmap.objects.filter(title__startswith=MARK).count() == size["roadmaps"]
-    assert len(first["milestones"]) == size["roadmaps"] * 50
+    pattern = size["milestones_per_roadmap"]
+    assert len(first["milestones"]) == sum(
+        pattern[index % len(pattern)] for index in range(size["roadmaps"])
+    )
+    assert (
+        Roadmap.objects.filter(title__startswith=MARK)
+        .annotate(n=Count("milestones"))
+        .filter(n=100)
+        .exists()
+    )
     assert (
         MarketIndicator.objects.filter(source=f"{MARK}volume").count()
         == size["markets"] * 10 * 12 * 3

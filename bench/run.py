@@ -1,0 +1,637 @@
+"""`make bench`: the portal under load at national scale, against reference pages.
+
+On PostgreSQL, loads the demo data and `seed_volume --scale N` into a database
+of its own (once: the database is named after the scale and reused), starts
+gunicorn with the production settings (2 workers) on loopback, and drives each
+page with locust (16 users, no think time, a fixed time per page), logged in
+as the right role with one session per simulated user. In the same run it
+measures the two reference pages: the Django admin change list of
+recommendations (what admins would use instead) and /healthz/ (the floor of
+the stack).
+
+It prints one table — requests/s, p50, p95, errors, SQL queries per request,
+and each page's p50 as a ratio to the admin change list and to the floor —,
+times the reminder scan against a raw SQL query selecting the same rows, and
+reports the peak memory of a web worker and of a Celery worker. The report
+goes to stdout and to bench/last-run.md (with the machine's description), and
+replaces the table in the README. The exit status is 3 when a target misses
+(1 when the bench itself fails).
+
+    python bench/run.py [--scale 1] [--duration 15] [--users 16]
+"""
+
+import argparse
+import contextlib
+import csv
+import datetime
+import os
+import platform
+import re
+import shutil
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PY = sys.executable
+README_START, README_END = "<!-- bench:start -->", "<!-- bench:end -->"
+
+# Targets (issue #9), as ratios measured in the same run.
+LIST_PAGE_MAX_RATIO = 0.5  # p50 ÷ admin change list p50
+DASHBOARD_MAX_RATIO = 1.0
+P95_MAX_RATIO = 3.0  # p95 ÷ p50, every page
+REMINDER_MAX_RATIO = 3.0  # reminder scan ÷ raw SQL
+WEB_WORKER_MAX_MB = 200
+TARGET_MISSED = 3  # exit status
+
+
+@dataclass
+class Page:
+    label: str
+    path: str
+    role: str | None  # key of the sessions dict; None = anonymous
+    kind: str  # "dashboard", "list", "detail", "admin" (reference), "floor" (reference)
+    language: str = "fr"
+    sql: int | None = None
+    stats: dict = field(default_factory=dict)
+
+
+def log(message: str) -> None:
+    print(f"[bench] {message}", file=sys.stderr, flush=True)
+
+
+# --- the machine and its processes ------------------------------------------------
+
+
+def machine_description(database_version: str) -> list[str]:
+    cpu = "unknown CPU"
+    with contextlib.suppress(OSError):
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    memory = ""
+    with contextlib.suppress(OSError, ValueError, IndexError):
+        total_kb = int(Path("/proc/meminfo").read_text().split()[1])
+        memory = f", {total_kb / 1024 / 1024:.0f} GiB RAM"
+    return [
+        f"{cpu}, {os.cpu_count()} cores{memory}",
+        f"{platform.system()} {platform.release()}, Python {platform.python_version()}",
+        database_version,
+    ]
+
+
+def peak_memory_mb(pid: int) -> float:
+    """VmHWM: the resident set's high-water mark of a process, in MB."""
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    return 0.0
+
+
+def children(pid: int) -> list[int]:
+    found = []
+    for task in Path(f"/proc/{pid}/task").iterdir():
+        with contextlib.suppress(OSError):
+            found += [int(child) for child in (task / "children").read_text().split()]
+    return found
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def stop(process: subprocess.Popen) -> None:
+    if process.poll() is None:
+        process.send_signal(signal.SIGTERM)
+        try:
+            process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+
+
+# --- the database -----------------------------------------------------------------
+
+
+def ensure_database(url: str) -> None:
+    import psycopg2
+
+    parts = urllib.parse.urlparse(url)
+    name = parts.path.lstrip("/")
+    admin = psycopg2.connect(
+        dbname="postgres",
+        user=parts.username or "postgres",
+        password=parts.password or None,
+        host=parts.hostname or "127.0.0.1",
+        port=parts.port or 5432,
+    )
+    admin.autocommit = True
+    with admin.cursor() as cursor:
+        cursor.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name])
+        if cursor.fetchone() is None:
+            log(f"creating database {name}")
+            cursor.execute(f'CREATE DATABASE "{name}"')
+    admin.close()
+
+
+def drop_database(url: str) -> None:
+    import psycopg2
+
+    parts = urllib.parse.urlparse(url)
+    admin = psycopg2.connect(
+        dbname="postgres",
+        user=parts.username or "postgres",
+        host=parts.hostname or "127.0.0.1",
+        port=parts.port or 5432,
+    )
+    admin.autocommit = True
+    with admin.cursor() as cursor:
+        cursor.execute(f'DROP DATABASE IF EXISTS "{parts.path.lstrip("/")}" WITH (FORCE)')
+    admin.close()
+
+
+def load_data(scale: float) -> None:
+    from django.core.management import call_command
+
+    started = time.monotonic()
+    out = {"stdout": sys.stderr}  # stdout carries the report alone
+    call_command("migrate", verbosity=0, interactive=False, **out)
+    call_command("seed_demo", force=True, verbosity=0, **out)  # the bench's database
+    call_command("seed_volume", scale=scale, verbosity=0, **out)
+    call_command("collectstatic", verbosity=0, interactive=False, **out)
+    log(f"data ready in {time.monotonic() - started:.0f} s")
+
+
+# --- what the pages are, who looks at them ----------------------------------------
+
+
+def sessions(usernames: dict, count: int) -> dict:
+    """count fresh sessions per role: every simulated user has its own, as people do."""
+    from django.conf import settings
+    from django.contrib.auth import get_user_model
+    from django.test import Client
+
+    users = get_user_model().objects
+    found = {}
+    for role, username in usernames.items():
+        user = users.get(username=username)
+        keys = []
+        for _ in range(count):
+            client = Client()
+            client.force_login(user)
+            keys.append(client.cookies[settings.SESSION_COOKIE_NAME].value)
+        found[role] = keys
+    return found
+
+
+def pages() -> list[Page]:
+    from django.db.models import Count
+
+    from onmt_portal.volume import MARK
+    from partners.models import Market, Organization
+    from roadmaps.models import Recommendation, Roadmap
+
+    organization = Organization.objects.filter(short_name__startswith=MARK).order_by("pk").first()
+    market = Market.objects.filter(code="FR").first() or Market.objects.order_by("pk").first()
+    roadmap = (
+        Roadmap.objects.filter(title__startswith=MARK)
+        .annotate(milestone_count=Count("milestones"))
+        .filter(milestone_count=100)
+        .order_by("-starts_on", "pk")
+        .first()
+    )
+    recommendation = (
+        Recommendation.objects.filter(title__startswith=MARK, status="accepted")
+        .order_by("-pk")
+        .first()
+    )
+    volume_market = Market.objects.filter(code="V01").first() or market
+    return [
+        Page("Dashboard (staff)", "/", "staff", "dashboard"),
+        Page("Dashboard (delegate.fr)", "/", "delegate", "dashboard"),
+        Page("Partners, search", "/partners/?q=VOL-012", "staff", "list"),
+        Page(
+            "Meetings, filtered",
+            f"/meetings/?when=past&organization={organization.pk}",
+            "staff",
+            "list",
+        ),
+        Page(
+            "Recommendations, filtered",
+            f"/recommendations/?status=submitted&market={volume_market.pk}",
+            "staff",
+            "list",
+        ),
+        Page("Roadmap, 100 milestones", f"/roadmaps/{roadmap.pk}/", "staff", "detail"),
+        Page("Recommendation detail", f"/recommendations/{recommendation.pk}/", "staff", "detail"),
+        Page("Admin change list (reference)", "/admin/roadmaps/recommendation/", "admin", "admin"),
+        Page("/healthz/ (floor)", "/healthz/", None, "floor"),
+    ]
+
+
+def count_queries(page: Page, session_key: str | None) -> int:
+    """SQL queries of one request, through the same code as gunicorn runs."""
+    from django.conf import settings
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    client = Client(HTTP_HOST="127.0.0.1", HTTP_ACCEPT_LANGUAGE=page.language)
+    if session_key:
+        client.cookies[settings.SESSION_COOKIE_NAME] = session_key
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(page.path, secure=True)
+    if response.status_code != 200:
+        raise RuntimeError(f"{page.path} answered {response.status_code} before the load")
+    return len(queries)
+
+
+# --- load -------------------------------------------------------------------------
+
+
+def warm(base: str, page: Page, session_key: str | None, cookie_name: str) -> None:
+    headers = {"X-Forwarded-Proto": "https", "Accept-Language": page.language}
+    if session_key:
+        headers["Cookie"] = f"{cookie_name}={session_key}"
+    for _ in range(3):
+        request = urllib.request.Request(base + page.path, headers=headers)
+        with urllib.request.urlopen(request, timeout=60) as response:
+            response.read()
+
+
+def drive(base, page, keys, *, users, duration, cookie_name, workdir) -> dict:
+    prefix = workdir / re.sub(r"\W+", "-", page.label.lower()).strip("-")
+    env = {
+        **os.environ,
+        "BENCH_PATH": page.path,
+        "BENCH_LANGUAGE": page.language,
+        "BENCH_SESSIONS": ",".join(keys or []),
+        "BENCH_COOKIE_NAME": cookie_name,
+    }
+    subprocess.run(
+        [
+            PY,
+            "-m",
+            "locust",
+            "--locustfile",
+            str(ROOT / "bench" / "locustfile.py"),
+            "--headless",
+            "--users",
+            str(users),
+            "--spawn-rate",
+            str(users),
+            "--run-time",
+            f"{duration}s",
+            "--stop-timeout",
+            "10",
+            "--host",
+            base,
+            "--csv",
+            str(prefix),
+            "--only-summary",
+            "--loglevel",
+            "ERROR",
+        ],
+        env=env,
+        check=False,  # locust exits 1 when a request failed; the table shows errors
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        timeout=duration + 120,
+    )
+    with open(f"{prefix}_stats.csv", newline="") as handle:
+        row = next((row for row in csv.DictReader(handle) if row["Name"] == "page"), None)
+    if row is None:
+        raise RuntimeError(f"locust recorded no request for {page.path}")
+    return {
+        "requests": int(row["Request Count"]),
+        "errors": int(row["Failure Count"]),
+        "rps": float(row["Requests/s"]),
+        "p50": float(row["50%"]),
+        "p95": float(row["95%"]),
+    }
+
+
+# --- the reminder scan and the Celery worker --------------------------------------
+
+
+def scan_date():
+    from roadmaps.models import Milestone
+
+    last = Milestone.objects.open().order_by("-due_date").values_list("due_date", flat=True)
+    return (last.first() or datetime.date.today()) + datetime.timedelta(days=1)
+
+
+FLOOR_SQL = """
+SELECT m.id, m.due_date, o.id, o.is_active, o.email, o.receives_reminders, ou.email,
+       ro.id, ro.is_active, ro.email, rou.email
+FROM roadmaps_milestone m
+JOIN roadmaps_roadmap r ON r.id = m.roadmap_id
+JOIN partners_person o ON o.id = m.owner_id
+LEFT JOIN auth_user ou ON ou.id = o.user_id
+JOIN partners_person ro ON ro.id = r.owner_id
+LEFT JOIN auth_user rou ON rou.id = ro.user_id
+WHERE m.status IN ('planned', 'in_progress') AND r.status = 'active' AND m.due_date <= %s
+ORDER BY m.id
+"""
+
+
+def time_reminder_scan(today, runs: int = 5) -> dict:
+    """plan(): every reminder of the day over all milestones, against the SQL floor."""
+    from django.db import connection
+
+    from roadmaps import reminders
+
+    horizon = today + datetime.timedelta(days=14)
+    scan_times, floor_times, planned, rows = [], [], 0, 0
+    for _ in range(runs):
+        started = time.perf_counter()
+        planned = len(reminders.plan(today))
+        scan_times.append(time.perf_counter() - started)
+        started = time.perf_counter()
+        with connection.cursor() as cursor:
+            cursor.execute(FLOOR_SQL, [horizon])
+            rows = len(cursor.fetchall())
+        floor_times.append(time.perf_counter() - started)
+    return {
+        "date": today,
+        "milestones": rows,
+        "planned": planned,
+        "scan_ms": statistics.median(scan_times) * 1000,
+        "floor_ms": statistics.median(floor_times) * 1000,
+    }
+
+
+def celery_peak(env: dict, today, timeout: float = 300) -> dict:
+    """Run the daily scan and every digest it queues in a real worker; its peak memory."""
+    from django.db import connection
+
+    from roadmaps.models import ReminderLog
+    from roadmaps.tasks import scan_reminders
+
+    with connection.cursor() as cursor:  # the bench's own database: start from no reminder
+        cursor.execute(f"TRUNCATE {ReminderLog._meta.db_table}")
+    worker = subprocess.Popen(
+        [
+            *(PY, "-m", "celery", "-A", "onmt_portal", "worker", "--pool=prefork"),
+            *("--concurrency=1", "--loglevel=WARNING", "--without-gossip", "--without-mingle"),
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        result = scan_reminders.apply_async(args=[today.isoformat()], ignore_result=False)
+        outcome = result.get(timeout=timeout)
+        deadline = time.monotonic() + timeout
+        while ReminderLog.objects.filter(sent_at__isnull=True, skipped=False).exists():
+            if time.monotonic() > deadline:
+                raise RuntimeError("the Celery worker did not send every digest in time")
+            time.sleep(0.5)
+        processes = [worker.pid, *children(worker.pid)]
+        return {
+            "peak_mb": max(peak_memory_mb(pid) for pid in processes),
+            "digests": outcome["recipients"],
+            "reminders": outcome["claimed"],
+        }
+    finally:
+        stop(worker)
+
+
+# --- the report -------------------------------------------------------------------
+
+
+def ratio(value: float, reference: float) -> float:
+    return value / reference if reference else float("inf")
+
+
+def verdicts(measured: list[Page], reminder: dict, web_mb: float) -> list[tuple[bool, str]]:
+    admin = next(page for page in measured if page.kind == "admin").stats["p50"]
+    checks = []
+    for page in measured:
+        stats = page.stats
+        if page.kind in ("dashboard", "list", "detail"):
+            limit = DASHBOARD_MAX_RATIO if page.kind == "dashboard" else LIST_PAGE_MAX_RATIO
+            checks.append(
+                (
+                    ratio(stats["p50"], admin) <= limit,
+                    f"{page.label}: p50 ≤ {limit}× the admin change list "
+                    f"({ratio(stats['p50'], admin):.2f}×)",
+                )
+            )
+        checks.append(
+            (
+                stats["p95"] <= P95_MAX_RATIO * max(stats["p50"], 1),
+                f"{page.label}: p95 ≤ {P95_MAX_RATIO:g}× p50 "
+                f"({ratio(stats['p95'], stats['p50']):.1f}×)",
+            )
+        )
+        checks.append(
+            (
+                stats["errors"] == 0 and stats["requests"] > 0,
+                f"{page.label}: no error ({stats['errors']} of {stats['requests']})",
+            )
+        )
+    scan_ratio = ratio(reminder["scan_ms"], reminder["floor_ms"])
+    checks.append(
+        (
+            scan_ratio <= REMINDER_MAX_RATIO,
+            f"reminder scan ≤ {REMINDER_MAX_RATIO:g}× the raw SQL floor ({scan_ratio:.2f}×)",
+        )
+    )
+    checks.append(
+        (web_mb < WEB_WORKER_MAX_MB, f"web worker < {WEB_WORKER_MAX_MB} MB ({web_mb:.0f} MB)")
+    )
+    return checks
+
+
+def report(measured, reminder, memory, checks, *, machine, scale, users, duration) -> str:
+    admin = next(page for page in measured if page.kind == "admin").stats["p50"]
+    floor = next(page for page in measured if page.kind == "floor").stats["p50"]
+    lines = [
+        f"Run on {datetime.datetime.now().astimezone():%Y-%m-%d %H:%M %Z}: `make bench` — "
+        f"scale {scale:g}, {users} concurrent users, {duration} s per page, "
+        "gunicorn (production settings, 2 sync workers) on loopback, locust.",
+        "",
+        "Machine: " + "; ".join(machine) + ".",
+        "",
+        "| Page | req/s | p50 ms | p95 ms | errors | SQL/request | p50 ÷ admin | p50 ÷ floor |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    for page in measured:
+        stats = page.stats
+        lines.append(
+            f"| {page.label} | {stats['rps']:.1f} | {stats['p50']:.0f} | {stats['p95']:.0f} "
+            f"| {stats['errors']} | {page.sql} | {ratio(stats['p50'], admin):.2f} "
+            f"| {ratio(stats['p50'], max(floor, 1)):.1f} |"
+        )
+    lines += [
+        "",
+        f"Reminder scan for {reminder['date']:%Y-%m-%d} over every open milestone "
+        f"({reminder['milestones']} milestones due by then, {reminder['planned']} reminders "
+        f"planned): {reminder['scan_ms']:.0f} ms, against {reminder['floor_ms']:.0f} ms for raw "
+        f"SQL selecting the same rows ({ratio(reminder['scan_ms'], reminder['floor_ms']):.2f}×).",
+        "",
+        f"Peak memory (VmHWM): web worker {memory['web_mb']:.0f} MB; Celery worker "
+        f"{memory['celery_mb']:.0f} MB, after the scan and its {memory['digests']} digests "
+        f"({memory['reminders']} reminders).",
+        "",
+        "Targets:",
+        "",
+        *[f"- {'✓' if ok else '✗ MISSED'} {text}" for ok, text in checks],
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def update_readme(text: str) -> None:
+    readme = ROOT / "README.md"
+    content = readme.read_text()
+    if README_START in content and README_END in content:
+        head, rest = content.split(README_START, 1)
+        _, tail = rest.split(README_END, 1)
+        readme.write_text(f"{head}{README_START}\n{text}{README_END}{tail}")
+
+
+# --- the run ----------------------------------------------------------------------
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--scale", type=float, default=1.0)
+    parser.add_argument("--duration", type=int, default=15, help="seconds of load per page")
+    parser.add_argument("--users", type=int, default=16)
+    parser.add_argument("--database-url", default="")
+    parser.add_argument("--broker-url", default="redis://127.0.0.1:6379/13")
+    parser.add_argument("--output", default=str(ROOT / "bench" / "last-run.md"))
+    parser.add_argument("--no-readme", action="store_true", help="leave README.md as it is")
+    parser.add_argument("--drop-database", action="store_true", help="drop it afterwards")
+    args = parser.parse_args(argv)
+    if args.duration < 2:
+        parser.error(
+            "--duration must be at least 2 s (locust keeps no statistics for shorter runs)"
+        )
+
+    scale_name = re.sub(r"\W", "_", f"{args.scale:g}")
+    database_url = args.database_url or (
+        f"postgres://postgres@127.0.0.1:5432/onmt_portal_bench_s{scale_name}"
+    )
+    workdir = Path(tempfile.mkdtemp(prefix="onmt-bench-"))
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "onmt_portal.settings.production",
+        "SECRET_KEY": "bench-only-not-a-secret-" + "x" * 40,
+        "ALLOWED_HOSTS": "127.0.0.1,localhost,testserver",
+        "DATABASE_URL": database_url,
+        "CELERY_BROKER_URL": args.broker_url,
+        "EMAIL_FILE_PATH": str(workdir / "mail"),
+        "STATIC_ROOT": str(workdir / "static"),
+        "LOG_LEVEL": "WARNING",
+        "PYTHONPATH": str(ROOT),
+    }
+    env.pop("EMAIL_URL", None)
+    os.environ.update(env)
+    os.chdir(ROOT)
+    sys.path.insert(0, str(ROOT))
+
+    ensure_database(database_url)
+    import django
+
+    django.setup()
+    from django.conf import settings
+    from django.db import connection
+
+    gunicorn = None
+    try:
+        load_data(args.scale)
+        keys = sessions({"staff": "onmt.staff", "delegate": "delegate.fr", "admin": "admin"}, 16)
+        measured = pages()
+        for page in measured:
+            page.sql = count_queries(page, keys[page.role][0] if page.role else None)
+        with connection.cursor() as cursor:
+            cursor.execute("SHOW server_version")
+            database_version = f"PostgreSQL {cursor.fetchone()[0]}"
+        connection.close()  # gunicorn's workers and locust have the machine to themselves
+
+        port = free_port()
+        base = f"http://127.0.0.1:{port}"
+        gunicorn = subprocess.Popen(
+            [
+                *(PY, "-m", "gunicorn", "onmt_portal.wsgi", "--workers", "2"),
+                *("--bind", f"127.0.0.1:{port}", "--log-level", "warning"),
+            ],
+            cwd=ROOT,
+            env=env,
+        )
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                with urllib.request.urlopen(base + "/healthz/", timeout=5):
+                    break
+            except (urllib.error.URLError, ConnectionError):
+                if time.monotonic() > deadline or gunicorn.poll() is not None:
+                    raise RuntimeError("gunicorn did not start") from None
+                time.sleep(0.3)
+
+        cookie = settings.SESSION_COOKIE_NAME
+        for page in measured:
+            session_keys = keys[page.role] if page.role else None
+            warm(base, page, session_keys[0] if session_keys else None, cookie)
+            log(f"{page.label}: {args.users} users for {args.duration} s")
+            page.stats = drive(
+                base,
+                page,
+                session_keys,
+                users=args.users,
+                duration=args.duration,
+                cookie_name=cookie,
+                workdir=workdir,
+            )
+        web_mb = max(peak_memory_mb(pid) for pid in children(gunicorn.pid))
+        stop(gunicorn)
+
+        today = scan_date()
+        log(f"reminder scan for {today}")
+        reminder = time_reminder_scan(today)
+        log("Celery worker: the same scan and its digests")
+        celery = celery_peak(env, today)
+        memory = {"web_mb": web_mb, "celery_mb": celery["peak_mb"], **celery}
+        checks = verdicts(measured, reminder, web_mb)
+        text = report(
+            measured,
+            reminder,
+            memory,
+            checks,
+            machine=machine_description(database_version),
+            scale=args.scale,
+            users=args.users,
+            duration=args.duration,
+        )
+    finally:
+        if gunicorn is not None:
+            stop(gunicorn)
+        connection.close()
+        shutil.rmtree(workdir, ignore_errors=True)
+        if args.drop_database:
+            drop_database(database_url)
+
+    print(text)
+    Path(args.output).write_text("# Last benchmark run\n\n" + text)
+    if not args.no_readme:
+        update_readme(text)
+    return 0 if all(ok for ok, _ in checks) else TARGET_MISSED
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,76 @@
+"""`make bench` is too long for `make test`: its machinery runs here, tiny, so it cannot rot.
+
+The real thing, end to end: its own database, seed_volume, gunicorn with the
+production settings, locust, the reminder scan and a Celery worker.
+"""
+
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+from django.conf import settings
+
+ROOT = Path(__file__).resolve().parents[2]
+PAGES = [
+    "Dashboard (staff)",
+    "Dashboard (delegate.fr)",
+    "Partners, search",
+    "Meetings, filtered",
+    "Recommendations, filtered",
+    "Roadmap, 100 milestones",
+    "Recommendation detail",
+    "Admin change list (reference)",
+    "/healthz/ (floor)",
+]
+
+
+def test_bench_machinery_runs_every_page_and_reports(tmp_path):
+    database = settings.DATABASES["default"]
+    url = (
+        f"postgres://{database['USER'] or 'postgres'}@{database['HOST'] or '127.0.0.1'}:"
+        f"{database['PORT'] or 5432}/test_onmt_portal_bench_{os.getpid()}"
+    )
+    output = tmp_path / "last-run.md"
+    readme_before = (ROOT / "README.md").read_text()
+    env = {k: v for k, v in os.environ.items() if k not in ("DJANGO_SETTINGS_MODULE",)}
+    completed = subprocess.run(
+        [
+            sys.executable,
+            str(ROOT / "bench" / "run.py"),
+            *("--scale", "0.004", "--duration", "2", "--users", "2"),
+            *("--database-url", url, "--broker-url", "redis://127.0.0.1:6379/14"),
+            *("--output", str(output), "--no-readme", "--drop-database"),
+        ],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    # Exit 3 means a target missed: at this scale and duration the ratios mean nothing.
+    assert completed.returncode in (0, 3), completed.stderr[-3000:]
+    report = output.read_text()
+    assert report == "# Last benchmark run\n\n" + completed.stdout.rstrip("\n") + "\n"
+    for label in PAGES:
+        row = re.search(
+            rf"^\| {re.escape(label)} \| ([\d.]+) \| (\d+) \| (\d+) \| (\d+) \| (\d+) \|",
+            report,
+            re.M,
+        )
+        assert row, f"no row for {label}"
+        requests_per_second, p50, p95, errors, sql = row.groups()
+        assert float(requests_per_second) > 0
+        assert int(errors) == 0, label
+        assert int(p95) >= int(p50)
+        assert int(sql) >= 1
+    assert re.search(
+        r"Reminder scan for \d{4}-\d\d-\d\d over every open milestone \((\d+) milestones", report
+    )
+    memory = re.search(
+        r"web worker (\d+) MB; Celery worker (\d+) MB, after the scan and its (\d+) digests", report
+    )
+    assert memory and int(memory[1]) > 20 and int(memory[2]) > 20 and int(memory[3]) > 0
+    assert "Targets:" in report
+    assert (ROOT / "README.md").read_text() == readme_before
