@@ -535,6 +535,7 @@ def main(argv=None) -> int:
         "ALLOWED_HOSTS": "127.0.0.1,localhost,testserver",
         "DATABASE_URL": database_url,
         "CELERY_BROKER_URL": args.broker_url,
+        "CACHE_URL": args.broker_url,  # as in production: the cache is shared, in Redis
         "EMAIL_FILE_PATH": str(workdir / "mail"),
         "STATIC_ROOT": str(workdir / "static"),
         "LOG_LEVEL": "WARNING",

@@ -1,6 +1,5 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.cache import patch_vary_headers
@@ -10,6 +9,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from partners.history import history_entries
 from partners.models import Market, Organization, Person
+from partners.pagination import CappedCountPaginator
 from partners.permissions import can_view_history, require
 from partners.selectors import directory_people, mandate_organizations
 
@@ -42,7 +42,7 @@ def meeting_list(request):
     filters = form.cleaned_data if form.is_valid() else {}
     when = filters.get("when") or "upcoming"
     meetings = selectors.meetings_for_list(request.user, filters={**filters, "when": when})
-    page = Paginator(meetings, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = CappedCountPaginator(meetings, PAGE_SIZE).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
     tab_query = query.copy()

@@ -1,15 +1,13 @@
 """The dashboard: where each market stands against 2019, what is due or late, what
 partners asked, what comes next — for the person looking, in a fixed number of queries."""
 
-import statistics
-
-from django.db.models import Count
 from django.utils import timezone
 
 from meetings.permissions import visible_meetings
 from partners.models import Market
 from roadmaps import indicators
-from roadmaps.models import Milestone, Recommendation, Roadmap
+from roadmaps.figures import recommendation_figures
+from roadmaps.models import Milestone, Roadmap
 from roadmaps.permissions import (
     delegate_market_ids,
     recommendations_visible_to,
@@ -47,36 +45,6 @@ def _market_rows(user):
     return rows
 
 
-def _recommendation_figures(user):
-    visible = recommendations_visible_to(user)
-    by_status = dict(visible.order_by().values_list("status").annotate(total=Count("pk")))
-    statuses = [(label, by_status.get(value, 0)) for value, label in Recommendation.Status.choices]
-    by_organization = list(
-        visible.order_by()
-        .values("organization__short_name")
-        .annotate(total=Count("pk"))
-        .order_by("-total", "organization__short_name")[:LIST_LIMIT]
-    )
-    by_market = list(
-        visible.order_by()
-        .values("markets__code")
-        .annotate(total=Count("pk", distinct=True))
-        .order_by("-total", "markets__code")[:LIST_LIMIT]
-    )
-    durations = [
-        (decided - submitted).total_seconds() / 86400
-        for submitted, decided in visible.filter(
-            decided_at__isnull=False, submitted_at__isnull=False
-        ).values_list("submitted_at", "decided_at")
-    ]
-    return {
-        "statuses": statuses,
-        "by_organization": by_organization,
-        "by_market": [row for row in by_market if row["markets__code"]],
-        "median_days": round(statistics.median(durations), 1) if durations else None,
-    }
-
-
 def dashboard_context(user) -> dict:
     active = roadmaps_visible_to(user).filter(status=Roadmap.Status.ACTIVE)
     milestones = Milestone.objects.filter(roadmap__in=active).select_related(
@@ -89,7 +57,7 @@ def dashboard_context(user) -> dict:
         "due_soon": list(milestones.due_within(days=14).order_by("due_date", "pk")[:LIST_LIMIT]),
         "overdue": list(milestones.overdue().order_by("due_date", "pk")[:LIST_LIMIT]),
         "overdue_count": milestones.overdue().count(),
-        "recommendations": _recommendation_figures(user),
+        "recommendations": recommendation_figures(recommendations_visible_to(user)),
         "next_meetings": list(
             visible_meetings(user)
             .upcoming(now=timezone.now())

@@ -1,4 +1,3 @@
-from django.core.paginator import Paginator
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, render
 from django.utils.cache import patch_vary_headers
@@ -9,6 +8,7 @@ from .extensions import organization_panels
 from .forms import DirectoryFilterForm
 from .history import history_entries
 from .models import Organization, PartnershipAgreement, Person
+from .pagination import CappedCountPaginator
 
 PAGE_SIZE = 25
 
@@ -30,7 +30,7 @@ def directory(request):
         region=filters.get("region"),
         include_archived=include_archived,
     )
-    page = Paginator(organizations, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = CappedCountPaginator(organizations, PAGE_SIZE).get_page(request.GET.get("page"))
     people = (
         list(selectors.directory_people(q=q, include_archived=include_archived)[:10]) if q else []
     )

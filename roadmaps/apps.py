@@ -7,11 +7,22 @@ class RoadmapsConfig(AppConfig):
     verbose_name = _("Roadmaps")
 
     def ready(self):
+        from django.db.models.signals import m2m_changed, post_delete, post_save
+
         from meetings.extensions import register_meeting_panel
         from partners.extensions import register_organization_panel
 
         from . import panels
+        from .figures import invalidate_recommendation_figures
+        from .models import Recommendation
 
         register_meeting_panel("detail", panels.meeting_followups)
         register_meeting_panel("outcomes", panels.meeting_followup_form)
         register_organization_panel(panels.organization_recommendations)
+
+        uid = "roadmaps.figures"
+        post_save.connect(invalidate_recommendation_figures, Recommendation, dispatch_uid=uid)
+        post_delete.connect(invalidate_recommendation_figures, Recommendation, dispatch_uid=uid)
+        m2m_changed.connect(
+            invalidate_recommendation_figures, Recommendation.markets.through, dispatch_uid=uid
+        )

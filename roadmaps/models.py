@@ -289,6 +289,9 @@ class Recommendation(models.Model):
         indexes = [
             models.Index(fields=["status", "submitted_at"]),
             models.Index(fields=["organization", "status"]),
+            # The portal's list: most recently changed first, all or by status.
+            models.Index(fields=["-updated_at", "-id"], name="recommendation_recent"),
+            models.Index(fields=["status", "-updated_at"], name="recommendation_status_recent"),
         ]
 
     def __str__(self):

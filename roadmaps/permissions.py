@@ -63,9 +63,13 @@ def recommendations_visible_to(user) -> QuerySet[Recommendation]:
     recommendations = Recommendation.objects.all()
     if not has_portal_role(user):
         return recommendations.none()
-    own = recommendations.filter(organization__in=council_organization_ids(user))
+    # Every condition below stays on the recommendation's own row (no join), so
+    # OR-ing them never repeats a row: no DISTINCT, which would sort whole rows.
+    own_ids = council_organization_ids(user)
+    own = recommendations.filter(organization__in=own_ids)
     if is_staff(user):
-        return (recommendations.exclude(status=Recommendation.Status.DRAFT) | own).distinct()
+        submitted = recommendations.exclude(status=Recommendation.Status.DRAFT)
+        return submitted | own if own_ids else submitted
     if is_delegate(user):
         aimed = recommendations.exclude(status=Recommendation.Status.DRAFT).filter(
             Exists(
@@ -74,7 +78,7 @@ def recommendations_visible_to(user) -> QuerySet[Recommendation]:
                 )
             )
         )
-        return (aimed | own).distinct()
+        return aimed | own if own_ids else aimed
     return own
 
 

@@ -83,45 +83,72 @@ def _reachable(person) -> bool:
 
 
 def plan(today: datetime.date) -> list[Planned]:
-    """Every reminder due on this date. A fixed number of queries, whatever the volume."""
+    """Every reminder due on this date. A fixed number of queries, whatever the volume.
+
+    Reads plain rows (no model instances): the scan goes over every open
+    milestone of every active roadmap, and stays within a small factor of the
+    raw SQL selecting the same rows (`make bench` measures it).
+    """
     offsets = settings.REMINDER_OFFSETS_DAYS
     horizon = today + datetime.timedelta(days=max(offsets))
-    staff = [
-        person
+    staff_ids = {
+        person.pk
         for person in Person.objects.filter(
             is_active=True, user__is_active=True, user__groups__name=Role.ONMT_STAFF.value
         ).select_related("user")
         if _reachable(person)
-    ]
-    milestones = (
+    }
+    rows = (
         Milestone.objects.open()
         .filter(roadmap__status=Roadmap.Status.ACTIVE, due_date__lte=horizon)
-        .select_related("owner__user", "roadmap__owner__user")
-        .only(
+        .order_by("pk")
+        .values_list(
             "pk",
             "due_date",
+            "owner_id",
             "owner__is_active",
             "owner__email",
-            "owner__receives_reminders",
             "owner__user__email",
+            "owner__receives_reminders",
+            "roadmap__owner_id",
             "roadmap__owner__is_active",
             "roadmap__owner__email",
             "roadmap__owner__user__email",
         )
-        .order_by("pk")
     )
+    kinds_on = {}  # due date -> kinds: many milestones share a due date
     planned = []
-    for milestone in milestones.iterator(chunk_size=2000):
-        for kind in reminder_kinds(due_date=milestone.due_date, today=today, offsets=offsets):
+    for (
+        milestone_id,
+        due_date,
+        owner_id,
+        owner_active,
+        owner_email,
+        owner_account_email,
+        owner_wants_reminders,
+        lead_id,
+        lead_active,
+        lead_email,
+        lead_account_email,
+    ) in rows.iterator(chunk_size=2000):
+        kinds = kinds_on.get(due_date)
+        if kinds is None:
+            kinds = kinds_on[due_date] = reminder_kinds(
+                due_date=due_date, today=today, offsets=offsets
+            )
+        owner_reachable = owner_active and bool(owner_email or owner_account_email)
+        for kind in kinds:
             if kind.startswith(ESCALATION):
-                recipients = [milestone.roadmap.owner, *staff]
-                recipients = [p for p in recipients if p.pk != milestone.owner_id and _reachable(p)]
-            elif milestone.owner.receives_reminders and _reachable(milestone.owner):
-                recipients = [milestone.owner]
+                recipients = set(staff_ids)
+                if lead_id is not None and lead_active and (lead_email or lead_account_email):
+                    recipients.add(lead_id)
+                recipients.discard(owner_id)
+            elif owner_wants_reminders and owner_reachable:
+                recipients = {owner_id}
             else:
-                recipients = []
-            for person_id in sorted({person.pk for person in recipients}):
-                planned.append(Planned(milestone.pk, kind, milestone.due_date, person_id))
+                continue
+            for person_id in sorted(recipients):
+                planned.append(Planned(milestone_id, kind, due_date, person_id))
     return planned
 
 

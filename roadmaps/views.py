@@ -1,6 +1,5 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.cache import patch_vary_headers
@@ -10,6 +9,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from meetings import permissions as meeting_permissions
 from partners.history import history_entries
 from partners.models import Market, Person
+from partners.pagination import CappedCountPaginator
 from partners.permissions import can_view_history, require
 
 from . import exports, permissions, selectors, services
@@ -47,7 +47,7 @@ def recommendation_list(request):
     form = RecommendationFilterForm(request.GET or None)
     filters = form.cleaned_data if form.is_valid() else {}
     recommendations = selectors.recommendations_for_list(user, filters=filters)
-    page = Paginator(recommendations, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = CappedCountPaginator(recommendations, PAGE_SIZE).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
     context = {

@@ -160,6 +160,16 @@ def _purge_default_queue():
     client.close()
 
 
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Cached figures must not leak from one test's (rolled back) data into the next."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
 @pytest.fixture(scope="session", autouse=True)
 def _drop_the_run_queue_at_the_end():
     yield

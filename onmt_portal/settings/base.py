@@ -73,6 +73,13 @@ MIDDLEWARE = [
 ROOT_URLCONF = "onmt_portal.urls"
 WSGI_APPLICATION = "onmt_portal.wsgi.application"
 
+# The cache holds the dashboard's recommendation figures (roadmaps/figures.py).
+# Per process by default; production shares one in Redis (CACHE_URL=redis://…/1).
+CACHES = {"default": env.cache_url("CACHE_URL", default="locmemcache://")}
+
+# Django's renderer, with <select> built in Python (fast on long lists).
+FORM_RENDERER = "onmt_portal.renderers.PortalFormRenderer"
+
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",

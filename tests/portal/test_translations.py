@@ -28,6 +28,16 @@ def test_catalog_has_no_untranslated_or_fuzzy_entry(language):
             assert all(entry.msgstr_plural.values()), entry.msgid
 
 
+def test_english_says_what_the_code_says():
+    # The msgids are English: the en catalog repeats them. A msgstr that differs
+    # is a stale guess left by makemessages' fuzzy matching, not a translation.
+    for entry in _catalog("en"):
+        if entry.msgid_plural:
+            assert entry.msgstr_plural == {0: entry.msgid, 1: entry.msgid_plural}, entry.msgid
+        else:
+            assert entry.msgstr == entry.msgid
+
+
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_compiled_catalog_matches_its_source(language):
     """`make run` uses the committed .mo files: they must say what the .po says."""

@@ -1,6 +1,7 @@
 import time
 
 from django.core.management.base import BaseCommand, CommandError
+from django.db import connection
 
 from onmt_portal.volume import seed_volume
 
@@ -20,6 +21,11 @@ class Command(BaseCommand):
         if not result.pop("created"):
             self.stdout.write("Volume data already present: nothing added.")
             return
+        if connection.vendor == "postgresql":
+            # Fresh planner statistics, as autovacuum would gather them in time:
+            # without them PostgreSQL plans the new tables as if they were empty.
+            with connection.cursor() as cursor:
+                cursor.execute("ANALYZE")
         figures = ", ".join(f"{name} {count}" for name, count in result.items())
         self.stdout.write(
             f"Volume data (scale {scale}): {figures} in {time.monotonic() - started:.0f} s"
