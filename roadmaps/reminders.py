@@ -36,6 +36,7 @@ import datetime
 import uuid
 from collections import defaultdict
 from dataclasses import dataclass
+from typing import NamedTuple
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
@@ -70,16 +71,11 @@ def reminder_kinds(*, due_date: datetime.date, today: datetime.date, offsets) ->
     return kinds
 
 
-@dataclass(frozen=True)
-class Planned:
+class Planned(NamedTuple):  # a tuple: thousands are made per scan
     milestone_id: int
     kind: str
     due_date: datetime.date
     recipient_id: int
-
-
-def _reachable(person) -> bool:
-    return person is not None and person.is_active and bool(person.contact_email)
 
 
 def plan(today: datetime.date) -> list[Planned]:
@@ -91,13 +87,13 @@ def plan(today: datetime.date) -> list[Planned]:
     """
     offsets = settings.REMINDER_OFFSETS_DAYS
     horizon = today + datetime.timedelta(days=max(offsets))
-    staff_ids = {
-        person.pk
-        for person in Person.objects.filter(
+    staff_ids = frozenset(
+        person_id
+        for person_id, email, account_email in Person.objects.filter(
             is_active=True, user__is_active=True, user__groups__name=Role.ONMT_STAFF.value
-        ).select_related("user")
-        if _reachable(person)
-    }
+        ).values_list("pk", "email", "user__email")
+        if email or account_email
+    )
     rows = (
         Milestone.objects.open()
         .filter(roadmap__status=Roadmap.Status.ACTIVE, due_date__lte=horizon)
@@ -130,24 +126,24 @@ def plan(today: datetime.date) -> list[Planned]:
         lead_active,
         lead_email,
         lead_account_email,
-    ) in rows.iterator(chunk_size=2000):
+    ) in rows:  # fetched at once: a server-side cursor's round trips cost more than the rows
         kinds = kinds_on.get(due_date)
         if kinds is None:
-            kinds = kinds_on[due_date] = reminder_kinds(
-                due_date=due_date, today=today, offsets=offsets
-            )
-        owner_reachable = owner_active and bool(owner_email or owner_account_email)
-        for kind in kinds:
-            if kind.startswith(ESCALATION):
-                recipients = set(staff_ids)
+            kinds = kinds_on[due_date] = [
+                (kind, kind.startswith(ESCALATION))
+                for kind in reminder_kinds(due_date=due_date, today=today, offsets=offsets)
+            ]
+        for kind, escalation in kinds:
+            if escalation:
+                recipients = staff_ids
                 if lead_id is not None and lead_active and (lead_email or lead_account_email):
-                    recipients.add(lead_id)
-                recipients.discard(owner_id)
-            elif owner_wants_reminders and owner_reachable:
-                recipients = {owner_id}
+                    recipients = recipients | {lead_id}
+                recipients = sorted(recipients - {owner_id})
+            elif owner_wants_reminders and owner_active and (owner_email or owner_account_email):
+                recipients = (owner_id,)
             else:
                 continue
-            for person_id in sorted(recipients):
+            for person_id in recipients:
                 planned.append(Planned(milestone_id, kind, due_date, person_id))
     return planned
 

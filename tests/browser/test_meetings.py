@@ -1,6 +1,7 @@
 """Staff plan a meeting, log it and publish it; each partner sees exactly what is theirs."""
 
 import datetime
+from pathlib import Path
 
 import pytest
 from django.core.management import call_command
@@ -93,6 +94,11 @@ def test_staff_plan_log_and_publish_then_only_participants_read_the_minutes(chro
     fes.get_by_role("link", name="Atelier promotion Fès-Meknès").click()
     expect(fes.locator(".minutes")).to_contain_text("campagne commune")
     expect(fes.locator("main")).to_contain_text("Lancer la campagne d’automne en France")
+    with fes.expect_download() as download:
+        fes.get_by_role("link", name="Télécharger le compte rendu (PDF)").click()
+    pdf = download.value
+    assert pdf.suggested_filename == f"minutes-{meeting.pk}.pdf"
+    assert Path(pdf.path()).read_bytes().startswith(b"%PDF-")
     assert fes.csp_refused == []
     fes.context.close()
 

@@ -4,6 +4,7 @@ import pytest
 from django import forms
 from django.forms.renderers import DjangoTemplates, get_default_renderer
 from django.test.html import parse_html
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy
 
 from onmt_portal.renderers import PortalFormRenderer
@@ -14,7 +15,12 @@ from ..factories import OrganizationFactory
 
 class Everything(forms.Form):
     plain = forms.ChoiceField(
-        choices=[("", "—"), ("a", 'A & <b>"quoted"</b>'), ("b", gettext_lazy("Market"))]
+        choices=[
+            ("", "—"),
+            ("a", 'A & <b>"quoted"</b> l\'autre'),
+            ("b", gettext_lazy("Market")),
+            ("c", mark_safe("<em>already safe</em>")),
+        ]
     )
     grouped = forms.ChoiceField(
         choices=[("Europe", [("fr", "France"), ("es", "Espagne")]), ("ma", "Maroc")]
