@@ -34,7 +34,7 @@ $(VENV)/.installed: pyproject.toml requirements.lock scripts/requirements.py
 	@touch $@
 
 run: install
-	@mkdir -p var/mail var/media var/celery/queue var/celery/processed var/celery/results
+	@mkdir -p var/mail var/media var/celery/queue var/celery/processed var/celery/results var/celery/control
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py collectstatic --noinput --verbosity 0
 	$(PY) manage.py seed_demo

@@ -1,5 +1,6 @@
 """Production settings: complete environment passes `check --deploy`, a missing secret refuses."""
 
+import json
 import os
 import subprocess
 import sys
@@ -95,3 +96,23 @@ def test_celery_is_configured_to_never_lose_a_task():
     assert app.conf.task_soft_time_limit < app.conf.task_time_limit
     assert app.conf.beat_scheduler == "django_celery_beat.schedulers:DatabaseScheduler"
     assert app.Task.max_retries == 5
+
+
+def test_without_a_broker_celery_keeps_every_file_under_var_celery():
+    # kombu's filesystem transport otherwise writes its exchange tables to ./control.
+    result = _manage(
+        "shell",
+        "-c",
+        "from django.conf import settings; import json; "
+        "print(json.dumps(settings.CELERY_BROKER_TRANSPORT_OPTIONS))",
+        env_overrides={"DJANGO_SETTINGS_MODULE": "onmt_portal.settings.local"},
+        remove=("CELERY_BROKER_URL",),
+    )
+    assert result.returncode == 0, result.stderr
+    options = json.loads(result.stdout.strip().splitlines()[-1])
+    celery_dir = str(settings.BASE_DIR / "var" / "celery")
+    assert set(options) >= {"data_folder_in", "data_folder_out", "processed_folder"}
+    assert options["control_folder"] == f"{celery_dir}/control"
+    assert all(
+        str(folder).startswith(celery_dir) for folder in options.values() if "/" in str(folder)
+    )
