@@ -14,7 +14,7 @@ import statistics
 
 from django.core.cache import cache
 from django.core.exceptions import EmptyResultSet
-from django.db import connection
+from django.db import connection, transaction
 from django.db.models import Aggregate, Count, DurationField, ExpressionWrapper, F, QuerySet
 
 from .models import Recommendation
@@ -91,9 +91,19 @@ def recommendation_figures(visible: QuerySet[Recommendation]) -> dict:
     return {**figures, "statuses": statuses}
 
 
-def invalidate_recommendation_figures(**kwargs) -> None:
-    """Signal receiver: any saved, deleted or re-targeted recommendation changes the figures."""
+def _bump_version() -> None:
     try:
         cache.incr(VERSION_KEY)
     except ValueError:  # no version yet (or evicted): any new one leaves old keys behind
         cache.set(VERSION_KEY, 2, timeout=None)
+
+
+def invalidate_recommendation_figures(**kwargs) -> None:
+    """Signal receiver: any saved, deleted or re-targeted recommendation changes the figures.
+
+    Bumped at once (this transaction reads its own change) and again after the
+    commit: figures another request computed in between, from the rows as they
+    were before the commit, are never served once the change is visible.
+    """
+    _bump_version()
+    transaction.on_commit(_bump_version)

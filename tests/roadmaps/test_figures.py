@@ -105,3 +105,21 @@ def test_a_viewer_who_sees_nothing_gets_zero_figures(council_fes):
     figures = recommendation_figures(recommendations_visible_to(council_fes))
     assert sum(total for _label, total in figures["statuses"]) == 0
     assert figures["by_organization"] == [] and figures["median_days"] is None
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_version_moves_again_at_commit_so_figures_cached_meanwhile_are_dropped(staff):
+    from django.core.cache import cache
+    from django.db import transaction
+
+    from roadmaps.figures import VERSION_KEY
+
+    recommendation_figures(recommendations_visible_to(staff))
+    with transaction.atomic():
+        RecommendationFactory()
+        # Any request computing figures now reads the rows as before the commit
+        # and caches them under this version.
+        during = cache.get(VERSION_KEY)
+    assert cache.get(VERSION_KEY) > during
+    figures = recommendation_figures(recommendations_visible_to(staff))
+    assert sum(total for _label, total in figures["statuses"]) == 1
