@@ -4,6 +4,8 @@ Everything partners type (minutes, recommendations, answers) is shown through
 here: scripts, event handlers and javascript: links never reach a page.
 """
 
+import unicodedata
+
 import markdown
 import nh3
 from django.utils.safestring import SafeString, mark_safe
@@ -26,3 +28,18 @@ def render_markdown(text: str) -> SafeString:
         link_rel="noopener noreferrer nofollow",
     )
     return mark_safe(clean)  # noqa: S308 - sanitized by nh3 just above
+
+
+def text_direction(text: str) -> str:
+    """ "rtl" or "ltr" from the first strongly directional letter, as HTML's dir="auto".
+
+    For renderers without dir="auto" (WeasyPrint): a French paragraph in an
+    Arabic document stays left to right, and the other way round.
+    """
+    for character in text or "":
+        kind = unicodedata.bidirectional(character)
+        if kind in ("R", "AL"):
+            return "rtl"
+        if kind == "L":
+            return "ltr"
+    return "ltr"

@@ -1,6 +1,8 @@
 """User Markdown becomes safe HTML: scripts, handlers and javascript: links are removed."""
 
-from partners.markup import render_markdown
+import pytest
+
+from partners.markup import render_markdown, text_direction
 
 
 def test_scripts_event_handlers_and_javascript_links_are_removed():
@@ -26,3 +28,18 @@ def test_markdown_and_arabic_text_come_through_intact():
     assert "<h2>ملخص</h2>" in html
     assert "<strong>الهدف</strong>: استعادة مؤشرات 2019 — <em>Fès</em> et Ouarzazate" in html
     assert "<li>أ</li>" in html
+
+
+@pytest.mark.parametrize(
+    ("text", "direction"),
+    [
+        ("Connectivité aérienne.", "ltr"),
+        ("قرر المجلس إطلاق حملة", "rtl"),
+        ("2023 : حملة رقمية", "rtl"),  # digits and punctuation are weak: the first letter decides
+        ("« 2019 » Objectif", "ltr"),
+        ("", "ltr"),
+        ("12 / 34", "ltr"),
+    ],
+)
+def test_text_direction_follows_the_first_letter_like_dir_auto(text, direction):
+    assert text_direction(text) == direction
