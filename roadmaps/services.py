@@ -56,8 +56,14 @@ def _notify_decision(recommendation: Recommendation) -> None:
         transaction.on_commit(lambda: send_recommendation_decision.delay(recommendation.pk))
 
 
-def _require_status(recommendation: Recommendation, *allowed) -> Recommendation:
+def _require_status(
+    recommendation: Recommendation, *allowed, version: int | None = None
+) -> Recommendation:
+    """The recommendation, row-locked, in one of the allowed statuses — and, when the
+    caller read it at `version`, unchanged since (checked under the lock)."""
     locked = Recommendation.objects.select_for_update().get(pk=recommendation.pk)
+    if version is not None:
+        _claim_version(locked, version)
     if locked.status not in allowed:
         raise ValidationError(
             _("This recommendation is “%(status)s”: that step is not possible now.")
@@ -178,10 +184,11 @@ def recommendation_accept(
     milestone: Milestone | None = None,
     new_milestone: NewMilestone | None = None,
     review_notes: str | None = None,
+    version: int | None = None,
 ) -> Recommendation:
     """Accept into an existing milestone or a new one, in one transaction: a failure
     leaves neither the decision nor the milestone."""
-    locked = _require_status(recommendation, Status.UNDER_REVIEW)
+    locked = _require_status(recommendation, Status.UNDER_REVIEW, version=version)
     if (milestone is None) == (new_milestone is None):
         raise ValidationError(_("Choose an existing milestone or describe a new one."))
     market_ids = set(locked.markets.values_list("pk", flat=True))
@@ -206,9 +213,14 @@ def recommendation_accept(
 
 @transaction.atomic
 def recommendation_decline(
-    *, recommendation: Recommendation, by, response: str, review_notes: str | None = None
+    *,
+    recommendation: Recommendation,
+    by,
+    response: str,
+    review_notes: str | None = None,
+    version: int | None = None,
 ) -> Recommendation:
-    locked = _require_status(recommendation, Status.UNDER_REVIEW)
+    locked = _require_status(recommendation, Status.UNDER_REVIEW, version=version)
     if not response.strip():
         raise ValidationError(
             {"response": _("Declining needs an answer to the partner: say why.")},

@@ -177,14 +177,13 @@ def recommendation_review(request, pk):
     if action == "decide" and form.is_valid():
         data = form.cleaned_data
         try:
-            if data["version"] != Recommendation.objects.get(pk=pk).version:
-                raise services.StaleEditError(str(Recommendation._meta.verbose_name))
             if data["decision"] == "decline":
                 services.recommendation_decline(
                     recommendation=recommendation,
                     by=user,
                     response=data["response"],
                     review_notes=data["review_notes"],
+                    version=data["version"],
                 )
             else:
                 new_milestone = None
@@ -202,6 +201,7 @@ def recommendation_review(request, pk):
                     review_notes=data["review_notes"],
                     milestone=data["milestone"] if data["decision"] == "accept_existing" else None,
                     new_milestone=new_milestone,
+                    version=data["version"],
                 )
         except ValidationError as exc:
             _stale_or_error(request, form, exc)

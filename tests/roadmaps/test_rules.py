@@ -247,3 +247,41 @@ def test_a_stale_roadmap_edit_is_refused():
         )
     assert excinfo.value.code == "stale"
     assert Roadmap.objects.get(pk=roadmap.pk).title == "Première"
+
+
+def test_a_decision_on_a_stale_review_screen_is_refused_under_the_lock(staff):
+    """The version read by the review screen is checked by the service, row-locked:
+    notes saved by a colleague meanwhile are not overwritten by a decision."""
+    roadmap = RoadmapFactory(market=MarketFactory(code="FR"))
+    recommendation = RecommendationFactory(status=S.UNDER_REVIEW, markets=[roadmap.market])
+    read_at = recommendation.version
+    services.recommendation_save_notes(
+        recommendation=recommendation, version=read_at, review_notes="Vu avec la RAM"
+    )
+    stale = Recommendation.objects.get(pk=recommendation.pk)
+
+    with pytest.raises(ValidationError) as declined:
+        services.recommendation_decline(
+            recommendation=stale, by=staff, response="Non", review_notes="", version=read_at
+        )
+    with pytest.raises(ValidationError) as accepted:
+        services.recommendation_accept(
+            recommendation=stale,
+            by=staff,
+            response="Oui",
+            review_notes="",
+            new_milestone=services.NewMilestone(
+                roadmap=roadmap, title="Jalon", due_date=roadmap.starts_on, owner=roadmap.owner
+            ),
+            version=read_at,
+        )
+
+    assert declined.value.code == accepted.value.code == "stale"
+    after = Recommendation.objects.get(pk=recommendation.pk)
+    assert (after.status, after.review_notes) == (S.UNDER_REVIEW, "Vu avec la RAM")
+    assert not Milestone.objects.filter(title="Jalon").exists()
+
+    decided = services.recommendation_decline(
+        recommendation=after, by=staff, response="Non", version=after.version
+    )
+    assert decided.status == S.DECLINED
