@@ -102,6 +102,8 @@ class OrganizationAdmin(StaleEditGuard, ActivePickerMixin, ImportExportAdmin):
     inlines = [MembershipInline]
     actions = [archive, restore]
     change_form_template = "admin/partners/organization/change_form.html"
+    # A website typed without its scheme is taken as https:// (Django 6's default).
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     fieldsets = (
         (None, {"fields": ("name", "short_name", "kind", "sector", "is_active")}),
         (_("Place"), {"fields": ("region", "province", "parent", "markets")}),

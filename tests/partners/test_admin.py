@@ -160,3 +160,10 @@ def test_a_stale_admin_save_is_refused_with_the_typed_values_shown_back(admin_cl
     assert 'value="Mon nom à moi"' in html
     organization.refresh_from_db()
     assert organization.name == "Nom de la collègue"
+
+
+def test_a_website_typed_without_scheme_is_taken_as_https(admin_client):
+    organization = OrganizationFactory()
+    form = admin_client.get(f"/admin/partners/organization/{organization.pk}/change/")
+    field = form.context["adminform"].form.fields["website"]
+    assert field.clean("www.onmt.ma") == "https://www.onmt.ma"
