@@ -55,25 +55,47 @@ class MeetingForm(forms.ModelForm):
             self.initial["version"] = self.instance.version
 
 
+class KnownObjectField(forms.ModelChoiceField):
+    """A ModelChoiceField whose value is looked up among objects the view has read
+    already for every row at once (`known`), not with one query per row."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.known = {}
+
+    def to_python(self, value):
+        if value in self.empty_values:
+            return None
+        key = str(value)
+        if key.isdecimal() and int(key) in self.known:
+            return self.known[int(key)]
+        raise forms.ValidationError(
+            self.error_messages["invalid_choice"], code="invalid_choice", params={"value": value}
+        )
+
+
 class ParticipantForm(forms.Form):
-    person = forms.ModelChoiceField(queryset=Person.objects.all(), widget=forms.HiddenInput)
-    organization = forms.ModelChoiceField(
-        label=_("On behalf of"), queryset=Organization.objects.all(), required=False
+    person = KnownObjectField(queryset=Person.objects.none(), widget=forms.HiddenInput)
+    organization = KnownObjectField(
+        label=_("On behalf of"), queryset=Organization.objects.none(), required=False
     )
 
-    def __init__(self, *args, organization_choices=None, people=None, **kwargs):
+    def __init__(self, *args, organization_choices=None, people=None, organizations=None, **kwargs):
         super().__init__(*args, **kwargs)
+        people = people or {}
         person_id = self._raw("person")
-        self.person_obj = (people or {}).get(int(person_id)) if str(person_id).isdigit() else None
+        self.person_obj = people.get(int(person_id)) if str(person_id).isdecimal() else None
+        self.fields["person"].known = people
         choices = (
             (organization_choices or {}).get(self.person_obj.pk, []) if self.person_obj else []
         )
+        # The person's own organizations are offered; the current choice (read by
+        # the view with every row's) is accepted too.
+        known = {organization.pk: organization for organization in choices}
         selected = self._raw("organization")
-        ids = {organization.pk for organization in choices}
-        if str(selected).isdigit() and int(selected) not in ids:
-            ids.add(int(selected))
-        # Only the person's own organizations (and the current choice) are offered.
-        self.fields["organization"].queryset = Organization.objects.filter(pk__in=ids)
+        if str(selected).isdecimal() and int(selected) in (organizations or {}):
+            known.setdefault(int(selected), organizations[int(selected)])
+        self.fields["organization"].known = known
         self.fields["organization"].choices = [("", "—")] + [
             (organization.pk, str(organization)) for organization in choices
         ]

@@ -28,7 +28,9 @@ def read_rows(data: QueryDict, prefix: str, fields: list[str]) -> list[dict]:
 
 
 def write_rows(data: QueryDict, prefix: str, fields: list[str], rows: list[dict]) -> None:
-    stale = [key for key in data if key.startswith(f"{prefix}-") and key[len(prefix) + 1].isdigit()]
+    stale = [
+        key for key in data if key.startswith(f"{prefix}-") and key[len(prefix) + 1].isdecimal()
+    ]
     for key in stale:
         del data[key]
     for index, row in enumerate(rows):

@@ -118,11 +118,21 @@ def _participant_formset(data=None, initial=None):
         else [{"person": [str(row["person"])]} for row in (initial or [])]
     )
     person_ids = {
-        int(row["person"][0]) for row in source if row.get("person") and row["person"][0].isdigit()
+        int(row["person"][0])
+        for row in source
+        if row.get("person") and row["person"][0].isdecimal()
+    }
+    chosen_ids = {
+        int(row["organization"][0])
+        for row in source
+        if row.get("organization") and row["organization"][0].isdecimal()
     }
     people = Person.objects.in_bulk(person_ids)
-    choices = mandate_organizations(person_ids)
-    kwargs = {"organization_choices": choices, "people": people}
+    kwargs = {
+        "organization_choices": mandate_organizations(person_ids),
+        "people": people,
+        "organizations": Organization.objects.in_bulk(chosen_ids),
+    }
     if data is not None:
         return ParticipantFormSet(data, prefix="participants", form_kwargs=kwargs)
     return ParticipantFormSet(initial=initial, prefix="participants", form_kwargs=kwargs)
@@ -148,7 +158,7 @@ def _unbound_from(data):
 
 def _invite(data, person_id: str) -> None:
     """Add a person picked in the search to the participants, with their current organization."""
-    if not person_id.isdigit():
+    if not person_id.isdecimal():
         return
     person = Person.objects.active().filter(pk=int(person_id)).first()
     if person is None:
@@ -359,7 +369,7 @@ def meeting_outcomes(request, pk):
     attendance_rows = []
     for form in attendance.forms:
         value = form["participant"].value()
-        participant = by_id.get(int(value)) if str(value).isdigit() else None
+        participant = by_id.get(int(value)) if str(value).isdecimal() else None
         if participant is not None:
             attendance_rows.append((participant, form))
     context = {

@@ -391,3 +391,36 @@ def test_outcomes_screen_query_budget(client, staff, django_assert_max_num_queri
     with django_assert_max_num_queries(14):
         response = client.get(f"/meetings/{meeting.pk}/outcomes/")
     assert len(response.context["attendance_rows"]) == rows
+
+
+@pytest.mark.parametrize("odd", ["²", "①", "1²", "٣٣٣٣٣٣٣٣٣", "9" * 40])
+def test_digit_like_ids_in_rows_are_refused_not_a_500(client, staff, organizer, odd):
+    """Characters Python calls digits but int() refuses (superscripts, circled)."""
+    client.force_login(staff)
+    data = meeting_post(
+        organizer,
+        **management("participants", 1),
+        **{"participants-0-person": odd, "participants-0-organization": odd},
+    )
+    response = client.post("/meetings/new/", data)
+    assert response.status_code == 200
+    assert not Meeting.objects.exists()
+    response = client.post("/meetings/new/", {**data, "action": f"invite:{odd}"})
+    assert response.status_code == 200
+
+
+@pytest.mark.parametrize("rows", [1, 30])
+def test_participant_rows_are_validated_without_a_query_per_row(
+    client, staff, organizer, django_assert_max_num_queries, rows
+):
+    people = PersonFactory.create_batch(rows)
+    memberships = [MembershipFactory(person=person) for person in people]
+    client.force_login(staff)
+    data = meeting_post(organizer, title="", **management("participants", rows))  # invalid title
+    for index, membership in enumerate(memberships):
+        data[f"participants-{index}-person"] = membership.person_id
+        data[f"participants-{index}-organization"] = membership.organization_id
+    with django_assert_max_num_queries(16):
+        response = client.post("/meetings/new/", data)
+    assert response.status_code == 200
+    assert response.context["participants"].is_valid()
