@@ -234,6 +234,7 @@ def pages() -> list[Page]:
             "staff",
             "list",
         ),
+        Page("Recommendations, search", "/recommendations/?q=f%C3%A8s+salon", "staff", "list"),
         Page("Roadmap, 100 milestones", f"/roadmaps/{roadmap.pk}/", "staff", "detail"),
         Page("Recommendation detail", f"/recommendations/{recommendation.pk}/", "staff", "detail"),
         Page("Admin change list (reference)", "/admin/roadmaps/recommendation/", "admin", "admin"),

@@ -1,8 +1,13 @@
 """Accent-insensitive search on both databases the portal runs on.
 
-PostgreSQL has the `unaccent` extension (django.contrib.postgres registers the
-lookup); the embedded SQLite default gets an UNACCENT function of our own, so
-"fes" finds "Fès" in `make run` as in production.
+- `field__unaccent__icontains=term`: PostgreSQL's `unaccent` extension
+  (django.contrib.postgres registers the lookup); on SQLite (`make run`) an
+  UNACCENT function of our own, so "fes" finds "Fès" there as in production.
+- `field__indexed_unaccent__icontains=term`: the same match through
+  portal_unaccent(), an IMMUTABLE wrapper of `unaccent` (partners migration
+  0009) that trigram indexes can hold, for the large tables (the
+  recommendations' title and body). Without such an index it is slower than
+  `unaccent` (a SQL function call per row): use it where an index is.
 """
 
 import unicodedata
@@ -24,6 +29,15 @@ class SQLiteUnaccent(Transform):
     function = "UNACCENT"
 
 
+class IndexedUnaccent(Transform):
+    bilateral = True
+    lookup_name = "indexed_unaccent"
+    function = "portal_unaccent"
+
+    def as_sqlite(self, compiler, connection, **extra_context):
+        return super().as_sql(compiler, connection, function="UNACCENT", **extra_context)
+
+
 def _register_sqlite_unaccent(sender, connection, **kwargs):
     if connection.vendor == "sqlite":
         connection.connection.create_function("UNACCENT", 1, unaccent, deterministic=True)
@@ -32,4 +46,6 @@ def _register_sqlite_unaccent(sender, connection, **kwargs):
 
 
 def install() -> None:
+    CharField.register_lookup(IndexedUnaccent)
+    TextField.register_lookup(IndexedUnaccent)
     connection_created.connect(_register_sqlite_unaccent, dispatch_uid="partners_unaccent")

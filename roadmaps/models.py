@@ -1,9 +1,11 @@
 """Recommendations from the partners, and the per-market roadmaps they feed."""
 
 from django.conf import settings
+from django.contrib.postgres.indexes import GinIndex, OpClass
 from django.core.validators import MaxValueValidator
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import F, Func, Q
+from django.db.models.functions import Upper
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
@@ -292,6 +294,14 @@ class Recommendation(models.Model):
             # The portal's list: most recently changed first, all or by status.
             models.Index(fields=["-updated_at", "-id"], name="recommendation_recent"),
             models.Index(fields=["status", "-updated_at"], name="recommendation_status_recent"),
+            # Accent-insensitive search (partners/search.py), PostgreSQL only.
+            *(
+                GinIndex(
+                    OpClass(Upper(Func(F(field), function="portal_unaccent")), "gin_trgm_ops"),
+                    name=f"recommendation_{field}_search",
+                )
+                for field in ("title", "body")
+            ),
         ]
 
     def __str__(self):

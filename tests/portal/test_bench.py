@@ -19,6 +19,7 @@ PAGES = [
     "Partners, search",
     "Meetings, filtered",
     "Recommendations, filtered",
+    "Recommendations, search",
     "Roadmap, 100 milestones",
     "Recommendation detail",
     "Admin change list (reference)",

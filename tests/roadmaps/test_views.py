@@ -330,3 +330,25 @@ def test_admin_pages_of_roadmaps_render(admin_client):
         f"/admin/meetings/meeting/{MeetingFactory().pk}/change/",
     ]:
         assert admin_client.get(url).status_code == 200, url
+
+
+def test_recommendation_search_ignores_accents_and_case_in_title_body_and_organization(
+    client, staff
+):
+    fes = OrganizationFactory(short_name="CRT Fès-Meknès")
+    by_title = RecommendationFactory(title="Salon de Fès", body="Stand commun.")
+    by_body = RecommendationFactory(title="Salon", body="Une présence à FÈS en mars.")
+    by_organization = RecommendationFactory(organization=fes, title="Autre", body="Rien.")
+    unrelated = RecommendationFactory(title="Marrakech", body="Soirée de gala.")
+    two_words = RecommendationFactory(title="Promotion digitale", body="Campagne réseaux.")
+    client.force_login(staff)
+
+    def found(q):
+        page = client.get("/recommendations/", {"q": q}).context["page"]
+        return {recommendation.pk for recommendation in page.object_list}
+
+    assert found("fes") == {by_title.pk, by_body.pk, by_organization.pk}
+    assert found("MEKNES") == {by_organization.pk}
+    assert found("soiree GALA") == {unrelated.pk}
+    assert found("digitale reseaux") == {two_words.pk}  # every word, each anywhere
+    assert found("zzzz") == set()
