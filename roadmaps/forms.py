@@ -43,6 +43,11 @@ class RecommendationForm(VersionedModelForm):
             if organizations and len(organizations) == 1:
                 self.initial.setdefault("organization", next(iter(organizations)))
 
+    def content(self) -> dict:
+        """What the partner wrote, as the create and update services take it."""
+        names = ("markets", "theme", "title", "body", "priority")
+        return {name: self.cleaned_data[name] for name in names}
+
 
 class ReviewForm(forms.Form):
     DECISIONS = [

@@ -79,12 +79,8 @@ def recommendation_create(request):
             recommendation = services.recommendation_create(
                 organization=form.cleaned_data["organization"],
                 author=author,
-                markets=form.cleaned_data["markets"],
-                theme=form.cleaned_data["theme"],
-                title=form.cleaned_data["title"],
-                body=form.cleaned_data["body"],
-                priority=form.cleaned_data["priority"],
                 submit="submit" in request.POST,
+                **form.content(),
             )
         except ValidationError as exc:
             _stale_or_error(request, form, exc)
@@ -109,12 +105,8 @@ def recommendation_edit(request, pk):
             recommendation = services.recommendation_update(
                 recommendation=Recommendation.objects.get(pk=pk),
                 version=form.cleaned_data["version"] or 0,
-                markets=form.cleaned_data["markets"],
-                theme=form.cleaned_data["theme"],
-                title=form.cleaned_data["title"],
-                body=form.cleaned_data["body"],
-                priority=form.cleaned_data["priority"],
                 submit="submit" in request.POST,
+                **form.content(),
             )
         except ValidationError as exc:
             _stale_or_error(request, form, exc)
