@@ -1,22 +1,22 @@
 from django.contrib import admin
 
-from partners.admin_guard import StaleEditGuard
+from partners.admin_guard import StaleEditGuard, StaleInlineGuard
 
 from .models import AgendaItem, Meeting, Outcome, Participant
 
 
-class ParticipantInline(admin.TabularInline):
+class ParticipantInline(StaleInlineGuard, admin.TabularInline):
     model = Participant
     extra = 0
     autocomplete_fields = ("person", "organization")
 
 
-class AgendaItemInline(admin.TabularInline):
+class AgendaItemInline(StaleInlineGuard, admin.TabularInline):
     model = AgendaItem
     extra = 0
 
 
-class OutcomeInline(admin.StackedInline):
+class OutcomeInline(StaleInlineGuard, admin.StackedInline):
     model = Outcome
     extra = 0
     autocomplete_fields = ("organization",)

@@ -14,7 +14,7 @@ from django.utils.translation import ngettext, pgettext_lazy
 from import_export.admin import ImportExportModelAdmin
 
 from . import services
-from .admin_guard import StaleEditGuard
+from .admin_guard import StaleEditGuard, StaleInlineGuard
 from .models import Market, Membership, Organization, PartnershipAgreement, Person, Region
 from .resources import (
     EXPORT_FORMATS,
@@ -64,7 +64,7 @@ def restore(modeladmin, request, queryset):
     modeladmin.message_user(request, message % {"count": count}, messages.SUCCESS)
 
 
-class MembershipInline(admin.TabularInline):
+class MembershipInline(StaleInlineGuard, admin.TabularInline):
     model = Membership
     extra = 0
     fields = ("person", "organization", "role", "title", "start_date", "end_date")

@@ -61,3 +61,64 @@ class StaleEditGuard:
         # Explicit fieldsets leave the hidden field out: add it to the last one.
         *head, (title, options) = fieldsets
         return [*head, (title, {**options, "fields": (*options["fields"], FIELD)})]
+
+
+class StaleInlineGuard:
+    """The same protection for the rows of an inline (memberships, milestones, …).
+
+    Each existing row carries the values it was shown with (Django's hidden
+    initial inputs). A row the admin changed, and someone else changed too
+    since the page opened (the portal's screens, another admin page), is
+    refused with the typed values shown back; rows the admin left alone are
+    not saved, so they never overwrite anyone.
+    """
+
+    def get_formset(self, request, obj=None, **kwargs):
+        formset = super().get_formset(request, obj, **kwargs)
+        formset.form = _guarded_row_form(formset.form)
+        return formset
+
+
+def _guarded_row_form(base):
+    class GuardedRowForm(base):
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, **kwargs)
+            if self.instance.pk:
+                for name in self._compared_fields():
+                    self.fields[name].show_hidden_initial = True
+
+        def _compared_fields(self):
+            skipped = {"DELETE", "ORDER", self._meta.model._meta.pk.name}
+            return [
+                name
+                for name, field in self.fields.items()
+                if name not in skipped and not isinstance(field.widget, forms.HiddenInput)
+            ]
+
+        def clean(self):
+            cleaned = super().clean()
+            if not (self.is_bound and self.instance.pk and self.has_changed()):
+                return cleaned
+            current = type(self.instance)._default_manager.filter(pk=self.instance.pk).first()
+            if current is None:
+                raise ValidationError(
+                    _("Someone else deleted this row after you opened the page."), code="stale"
+                )
+            now = type(self)(instance=current, prefix=self.prefix).initial
+            for name in self._compared_fields():
+                hidden = self.fields[name].hidden_widget()
+                shown = hidden.value_from_datadict(
+                    self.data, self.files, self.add_initial_prefix(name)
+                )
+                if self.fields[name].has_changed(now.get(name), shown):
+                    raise ValidationError(
+                        _(
+                            "Someone else changed this row after you opened the page. Nothing "
+                            "was saved: open the page again to see their change, then apply "
+                            "yours."
+                        ),
+                        code="stale",
+                    )
+            return cleaned
+
+    return GuardedRowForm

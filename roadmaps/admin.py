@@ -1,13 +1,13 @@
 from django.contrib import admin
 from import_export.admin import ImportExportModelAdmin
 
-from partners.admin_guard import StaleEditGuard
+from partners.admin_guard import StaleEditGuard, StaleInlineGuard
 
 from .models import MarketIndicator, Milestone, Recommendation, ReminderLog, Roadmap
 from .resources import EXPORT_FORMATS, IMPORT_FORMATS, MarketIndicatorResource
 
 
-class MilestoneInline(admin.TabularInline):
+class MilestoneInline(StaleInlineGuard, admin.TabularInline):
     model = Milestone
     extra = 0
     fields = ("title", "due_date", "owner", "status", "progress", "completed_on")

@@ -8,6 +8,7 @@ from django.urls import reverse
 
 from partners.models import Membership, Organization, PartnershipAgreement
 
+from ..adminforms import posted_values
 from ..factories import MembershipFactory, OrganizationFactory, PersonFactory
 
 pytestmark = pytest.mark.django_db
@@ -167,3 +168,67 @@ def test_a_website_typed_without_scheme_is_taken_as_https(admin_client):
     form = admin_client.get(f"/admin/partners/organization/{organization.pk}/change/")
     field = form.context["adminform"].form.fields["website"]
     assert field.clean("www.onmt.ma") == "https://www.onmt.ma"
+
+
+def test_a_stale_inline_row_is_refused_and_untouched_rows_never_overwrite(admin_client):
+    organization = OrganizationFactory()
+    changed_meanwhile = MembershipFactory(organization=organization, title="Président")
+    untouched = MembershipFactory(organization=organization, title="Membre")
+    url = f"/admin/partners/organization/{organization.pk}/change/"
+    data = posted_values(admin_client.get(url).content.decode())
+    rows = {data[f"memberships-{i}-id"]: i for i in range(int(data["memberships-TOTAL_FORMS"]))}
+
+    # The portal's hand-over renames one mandate while the admin page is open.
+    Membership.objects.filter(pk=changed_meanwhile.pk).update(title="Président sortant")
+    Membership.objects.filter(pk=untouched.pk).update(title="Trésorier")
+
+    # The admin changes the first row only: refused, their text shown back.
+    row = rows[str(changed_meanwhile.pk)]
+    response = admin_client.post(url, {**data, f"memberships-{row}-title": "Président élu"})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Quelqu’un d’autre a modifié cette ligne" in html
+    assert 'value="Président élu"' in html
+    assert Membership.objects.get(pk=changed_meanwhile.pk).title == "Président sortant"
+
+    # Saving without touching the rows keeps everybody's changes.
+    response = admin_client.post(url, {**data, "name": "Nouveau nom"})
+    assert response.status_code == 302
+    assert Membership.objects.get(pk=untouched.pk).title == "Trésorier"
+    assert Membership.objects.get(pk=changed_meanwhile.pk).title == "Président sortant"
+
+
+def test_pages_with_guarded_rows_save_as_shown_without_a_false_alarm(admin_client):
+    """Every admin page whose inline rows are guarded posts back as it was shown:
+    no row may look stale when nobody changed it (dates, choices, pickers)."""
+    from ..factories import MeetingFactory, MilestoneFactory, OutcomeFactory, ParticipantFactory
+
+    mandate = MembershipFactory()
+    meeting = MeetingFactory()
+    ParticipantFactory(meeting=meeting)
+    OutcomeFactory(meeting=meeting, text="Décision à suivre")
+    meeting.agenda_items.create(title="Point 1", notes="Notes")
+    milestone = MilestoneFactory(progress=40, status="in_progress")
+    for url in (
+        f"/admin/partners/organization/{mandate.organization.pk}/change/",
+        f"/admin/partners/person/{mandate.person.pk}/change/",
+        f"/admin/meetings/meeting/{meeting.pk}/change/",
+        f"/admin/roadmaps/roadmap/{milestone.roadmap.pk}/change/",
+    ):
+        data = posted_values(admin_client.get(url).content.decode())
+        response = admin_client.post(url, data)
+        assert response.status_code == 302, (
+            url,
+            response.context
+            and [
+                form.errors
+                for formset in response.context["inline_admin_formsets"]
+                for form in formset.formset.forms
+            ],
+        )
+    # A row changed by this admin alone is saved.
+    url = f"/admin/roadmaps/roadmap/{milestone.roadmap.pk}/change/"
+    data = posted_values(admin_client.get(url).content.decode())
+    assert admin_client.post(url, {**data, "milestones-0-title": "Jalon revu"}).status_code == 302
+    milestone.refresh_from_db()
+    assert milestone.title == "Jalon revu"
