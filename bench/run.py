@@ -125,11 +125,11 @@ def stop(process: subprocess.Popen) -> None:
 # --- the database -----------------------------------------------------------------
 
 
-def ensure_database(url: str) -> None:
+def _on_maintenance_database(url: str, statement, params=()):
+    """Run one statement on the server's `postgres` database (CREATE/DROP DATABASE)."""
     import psycopg2
 
     parts = urllib.parse.urlparse(url)
-    name = parts.path.lstrip("/")
     admin = psycopg2.connect(
         dbname="postgres",
         user=parts.username or "postgres",
@@ -138,28 +138,28 @@ def ensure_database(url: str) -> None:
         port=parts.port or 5432,
     )
     admin.autocommit = True
-    with admin.cursor() as cursor:
-        cursor.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name])
-        if cursor.fetchone() is None:
-            log(f"creating database {name}")
-            cursor.execute(f'CREATE DATABASE "{name}"')
-    admin.close()
+    try:
+        with admin.cursor() as cursor:
+            cursor.execute(statement, params)
+            return cursor.fetchone() if cursor.description else None
+    finally:
+        admin.close()
+
+
+def database_name(url: str) -> str:
+    return urllib.parse.urlparse(url).path.lstrip("/")
+
+
+def ensure_database(url: str) -> None:
+    name = database_name(url)
+    if _on_maintenance_database(url, "SELECT 1 FROM pg_database WHERE datname = %s", [name]):
+        return
+    log(f"creating database {name}")
+    _on_maintenance_database(url, f'CREATE DATABASE "{name}"')
 
 
 def drop_database(url: str) -> None:
-    import psycopg2
-
-    parts = urllib.parse.urlparse(url)
-    admin = psycopg2.connect(
-        dbname="postgres",
-        user=parts.username or "postgres",
-        host=parts.hostname or "127.0.0.1",
-        port=parts.port or 5432,
-    )
-    admin.autocommit = True
-    with admin.cursor() as cursor:
-        cursor.execute(f'DROP DATABASE IF EXISTS "{parts.path.lstrip("/")}" WITH (FORCE)')
-    admin.close()
+    _on_maintenance_database(url, f'DROP DATABASE IF EXISTS "{database_name(url)}" WITH (FORCE)')
 
 
 def load_data(scale: float) -> None:

@@ -110,6 +110,11 @@ def meeting_minutes_pdf(request, pk):
 # --- planning: create and edit ---------------------------------------------------
 
 
+def _posted_ids(rows_read, field: str) -> set[int]:
+    """The ids the rows name in `field`, leaving out anything that is not a number."""
+    return {int(row[field][0]) for row in rows_read if row.get(field) and row[field][0].isdecimal()}
+
+
 def _participant_formset(data=None, initial=None):
     raw = data if data is not None else {}
     source = (
@@ -117,21 +122,11 @@ def _participant_formset(data=None, initial=None):
         if data is not None
         else [{"person": [str(row["person"])]} for row in (initial or [])]
     )
-    person_ids = {
-        int(row["person"][0])
-        for row in source
-        if row.get("person") and row["person"][0].isdecimal()
-    }
-    chosen_ids = {
-        int(row["organization"][0])
-        for row in source
-        if row.get("organization") and row["organization"][0].isdecimal()
-    }
-    people = Person.objects.in_bulk(person_ids)
+    person_ids = _posted_ids(source, "person")
     kwargs = {
         "organization_choices": mandate_organizations(person_ids),
-        "people": people,
-        "organizations": Organization.objects.in_bulk(chosen_ids),
+        "people": Person.objects.in_bulk(person_ids),
+        "organizations": Organization.objects.in_bulk(_posted_ids(source, "organization")),
     }
     if data is not None:
         return ParticipantFormSet(data, prefix="participants", form_kwargs=kwargs)
