@@ -36,4 +36,4 @@ RUN SECRET_KEY=collectstatic-only ALLOWED_HOSTS=localhost DATABASE_URL=sqlite://
 USER portal
 ENV DJANGO_SETTINGS_MODULE=onmt_portal.settings.production
 EXPOSE 8000
-CMD ["gunicorn", "onmt_portal.wsgi", "--bind", "0.0.0.0:8000", "--workers", "3", "--access-logfile", "-"]
+CMD ["gunicorn", "-c", "python:onmt_portal.gunicorn_conf", "onmt_portal.wsgi"]

@@ -3,17 +3,14 @@
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
-from django.urls import reverse
 from django.utils import timezone
 from icalendar import Calendar, Event, vCalAddress, vText
+
+from core.links import portal_url
 
 from .models import Meeting
 
 PRODID = "-//ONMT//Partner Portal//FR"
-
-
-def portal_url(path: str) -> str:
-    return settings.PORTAL_BASE_URL.rstrip("/") + path
 
 
 def meeting_event(meeting: Meeting) -> Event:
@@ -27,12 +24,12 @@ def meeting_event(meeting: Meeting) -> Event:
     event.add("summary", meeting.title)
     if meeting.location:
         event.add("location", meeting.location)
-    url = portal_url(reverse("meetings:detail", args=[meeting.pk]))
+    url = portal_url("meetings:detail", meeting.pk)
     event.add("url", url)
     event.add("description", f"{meeting.agenda}\n\n{url}".strip())
     event.add("status", "CANCELLED" if meeting.status == Meeting.Status.CANCELLED else "CONFIRMED")
     organizer = vCalAddress(f"mailto:{settings.PORTAL_CALENDAR_EMAIL}")
-    organizer.params["cn"] = vText(meeting.organizer.name)
+    organizer.params["cn"] = vText(meeting.organizer.display_name)
     event.add("organizer", organizer)
     return event
 

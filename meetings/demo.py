@@ -8,6 +8,8 @@ not quotations; no statement is attributed to a named person.
 import datetime
 from zoneinfo import ZoneInfo
 
+from django.utils import timezone
+
 from partners.models import Market, Membership, Organization, Person
 
 from .models import AgendaItem, Meeting, Outcome, Participant
@@ -49,9 +51,11 @@ def seed_meetings() -> None:
     director = Membership.objects.get(organization=onmt, role=Membership.Role.DIRECTOR_GENERAL)
     onmt_side = [(director.person, onmt), *task_force]
 
-    # The earlier meeting of the task force with Royal Air Maroc (its day is a demo value).
+    # The meeting of the task force with Royal Air Maroc « just before » (the press
+    # release): its day and hours are demonstration values, and its title says so.
     ram_meeting, created = _meeting(
-        "Réunion de la task force ONMT avec le président et les équipes de Royal Air Maroc",
+        "Réunion de la task force ONMT avec le président et les équipes de Royal Air Maroc "
+        "(date : démo)",
         kind=Meeting.Kind.TASK_FORCE,
         starts_at=_at(7, 10),
         ends_at=_at(7, 13),
@@ -96,8 +100,8 @@ def seed_meetings() -> None:
             "- Les professionnels (CNT, FNIH, CRT et CPT) ont exprimé leurs attentes et leurs "
             "retours.\n"
             "- Une feuille de route commune par marché sera établie pour le second semestre "
-            "2022 et pour 2023, avec un objectif : retrouver les indicateurs de 2019, et "
-            "les dépasser."
+            "2022 et pour 2023, avec un objectif : « retrouver très vite les indicateurs de "
+            "2019 et peut-être même à les dépasser »."
         ),
         published_at=_at(8, 20),
     )
@@ -166,8 +170,8 @@ def seed_meetings() -> None:
             ),
             (
                 Outcome.Kind.COMMITMENT,
-                "Objectif partagé : retrouver les indicateurs touristiques "
-                "de 2019, et les dépasser.",
+                "Objectif partagé : « retrouver très vite les indicateurs de 2019 et "
+                "peut-être même à les dépasser ».",
                 None,
                 None,
             ),
@@ -181,3 +185,70 @@ def seed_meetings() -> None:
                 market=market,
                 order=order,
             )
+
+
+FES_EXPECTATION = (
+    "Mieux faire connaître Fès auprès des tour-opérateurs du marché français (démonstration)."
+)
+WORKSHOP = "Atelier de suivi des feuilles de route — marché France (démo)"
+
+
+def seed_follow_up() -> None:
+    """What the follow-up of partners' words needs in the demo, added to existing
+    demo databases too: an expectation of CRT Fès-Meknès at the 8 July meeting
+    (a demonstration summary, labelled as such), a second member of the CRT (a
+    placeholder) who can go in its president's place, and a workshop still to
+    come to which the CRT is invited (its date is a demonstration value)."""
+    casablanca = Meeting.objects.filter(starts_at=_at(8, 10)).first()
+    fes = Organization.objects.get(short_name="CRT Fès-Meknès")
+    france = Market.objects.get(code="FR")
+    if casablanca is not None:
+        Outcome.objects.get_or_create(
+            meeting=casablanca,
+            text=FES_EXPECTATION,
+            defaults={
+                "kind": Outcome.Kind.EXPECTATION,
+                "organization": fes,
+                "market": france,
+                "order": casablanca.outcomes.count() + 1,
+            },
+        )
+    member, _ = Person.objects.get_or_create(
+        first_name="Membre du CRT Fès-Meknès", last_name="(démo)"
+    )
+    Membership.objects.get_or_create(
+        person=member,
+        organization=fes,
+        role=Membership.Role.MEMBER,
+        defaults={
+            "start_date": timezone.localdate().replace(month=1, day=1),
+            "start_date_known": False,
+            "title": "Membre du CRT Fès-Meknès (démo)",
+        },
+    )
+    if Meeting.objects.filter(title=WORKSHOP).exists():
+        return
+    onmt = Organization.objects.get(short_name="ONMT")
+    day = timezone.localdate() + datetime.timedelta(days=30)
+    starts = datetime.datetime.combine(day, datetime.time(10), tzinfo=CASABLANCA)
+    workshop = Meeting.objects.create(
+        title=WORKSHOP,
+        kind=Meeting.Kind.WORKSHOP,
+        starts_at=starts,
+        ends_at=starts + datetime.timedelta(hours=3),
+        location="Fès (démo)",
+        organizer=onmt,
+        agenda="Point d'étape sur la feuille de route France avec les professionnels (démo).",
+    )
+    workshop.markets.add(france)
+    president = Membership.objects.current().get(organization=fes, role=Membership.Role.PRESIDENT)
+    delegate = (
+        Membership.objects.current()
+        .filter(organization__short_name="ONMT-FR", role=Membership.Role.DELEGATE)
+        .first()
+    )
+    seats = [(president.person, fes)] + (
+        [(delegate.person, delegate.organization)] if delegate else []
+    )
+    for person, organization in seats:
+        Participant.objects.create(meeting=workshop, person=person, organization=organization)

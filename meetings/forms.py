@@ -2,6 +2,7 @@ from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from core.locking import VersionedFormMixin
 from partners.models import Market, Organization, Person
 
 from .models import Meeting, Outcome, Participant
@@ -17,9 +18,7 @@ class RowFormSet(forms.BaseFormSet):
         return 0 if self.is_bound else super().initial_form_count()
 
 
-class MeetingForm(forms.ModelForm):
-    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
-
+class MeetingForm(VersionedFormMixin, forms.ModelForm):
     class Meta:
         model = Meeting
         fields = [
@@ -37,7 +36,7 @@ class MeetingForm(forms.ModelForm):
                 attrs={"type": "datetime-local"}, format=DATETIME_INPUT
             ),
             "ends_at": forms.DateTimeInput(attrs={"type": "datetime-local"}, format=DATETIME_INPUT),
-            "markets": forms.CheckboxSelectMultiple,
+            "markets": forms.CheckboxSelectMultiple(attrs={"class": "form-check-input"}),
             "agenda": forms.Textarea(attrs={"rows": 3}),
         }
         help_texts = {"starts_at": _("Casablanca time."), "ends_at": _("Casablanca time.")}
@@ -51,8 +50,6 @@ class MeetingForm(forms.ModelForm):
             Q(is_active=True) | Q(pk=current)
         )
         self.fields["markets"].queryset = Market.objects.all()
-        if self.instance.pk and not self.is_bound:
-            self.initial["version"] = self.instance.version
 
 
 class KnownObjectField(forms.ModelChoiceField):
@@ -178,13 +175,15 @@ OutcomeFormSet = forms.formset_factory(
 )
 
 
-class MinutesForm(forms.Form):
-    version = forms.IntegerField(widget=forms.HiddenInput)
+class MinutesForm(VersionedFormMixin, forms.Form):
+    version_required = True
     minutes = forms.CharField(
         label=_("Minutes"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 10}),
-        help_text=_("Markdown: **bold**, *italic*, lists with -, headings with ##."),
+        help_text=_(
+            "Formatting: **bold**, *italic*, a line starting with - for a list, ## for a heading."
+        ),
     )
 
 
@@ -218,3 +217,32 @@ class MeetingFilterForm(forms.Form):
 class PeopleSearchForm(forms.Form):
     # A form, not request.GET as is: it strips, bounds and refuses NUL characters.
     people_q = forms.CharField(required=False, max_length=100)
+
+
+class ResponseForm(forms.Form):
+    """An invitee's answer: attend, not attend, or send a substitute."""
+
+    response = forms.ChoiceField(
+        label=_("Your answer"),
+        choices=[choice for choice in Participant.Response.choices if choice[0] != "pending"],
+        widget=forms.RadioSelect,
+    )
+    substitute = forms.ModelChoiceField(
+        label=_("Who goes in your place"),
+        queryset=Person.objects.none(),
+        required=False,
+        help_text=_("Someone with a current mandate in your organization."),
+    )
+
+    def __init__(self, *args, substitutes, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["substitute"].queryset = substitutes
+        if not substitutes.exists():
+            del self.fields["substitute"]
+            self.fields["response"].choices = self.fields["response"].choices[:2]
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("response") == "substituted" and not cleaned.get("substitute"):
+            self.add_error("substitute", _("Choose who goes in your place."))
+        return cleaned

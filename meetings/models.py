@@ -76,6 +76,13 @@ class Meeting(models.Model):
     # Who changed what, when (django-simple-history).
     history = HistoricalRecords()
 
+    # Said when a form opened at an older version is saved (core/locking.py).
+    stale_edit_message = _(
+        "Someone else saved this meeting while you were editing it. Nothing was "
+        "saved: your text is still below. Open the meeting again in another tab "
+        "to see their changes, then apply yours."
+    )
+
     class Meta:
         ordering = ["-starts_at"]
         verbose_name = _("meeting")
@@ -117,8 +124,29 @@ class Participant(models.Model):
         blank=True,
         related_name="participations",
     )
+
+    class Response(models.TextChoices):
+        PENDING = "pending", _("No answer yet")
+        ACCEPTED = "accepted", _("Will attend")
+        DECLINED = "declined", _("Will not attend")
+        SUBSTITUTED = "substituted", _("Sends a substitute")
+
     attendance = models.CharField(
         _("attendance"), max_length=16, choices=Attendance.choices, default=Attendance.INVITED
+    )
+    # The invitee's answer before the meeting (meetings/services/responses.py).
+    response = models.CharField(
+        _("answer"), max_length=16, choices=Response.choices, default=Response.PENDING
+    )
+    responded_at = models.DateTimeField(_("answered at"), null=True, blank=True)
+    substitute = models.ForeignKey(
+        Person,
+        verbose_name=_("substitute"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="substitutions",
+        help_text=_("Someone of the same organization, sent in the invitee's place."),
     )
 
     # Who changed what, when (django-simple-history).
@@ -139,6 +167,17 @@ class Participant(models.Model):
 
     def __str__(self):
         return str(self.person)
+
+    @property
+    def expected_attendance(self) -> str:
+        """Where the attendance sheet starts: what was recorded, else the answer."""
+        if self.attendance != self.Attendance.INVITED:
+            return self.attendance
+        return {
+            self.Response.ACCEPTED: self.Attendance.ATTENDED,
+            self.Response.DECLINED: self.Attendance.EXCUSED,
+            self.Response.SUBSTITUTED: self.Attendance.EXCUSED,
+        }.get(self.response, self.Attendance.INVITED)
 
 
 class AgendaItem(models.Model):
@@ -191,9 +230,23 @@ class Outcome(models.Model):
         related_name="outcomes",
     )
     order = models.PositiveIntegerField(_("order"), default=0)
+    # ONMT's written answer when it closes an outcome without an action
+    # ("not retained, because …"); the actions are milestones (source_outcome).
+    answer = models.TextField(_("ONMT's answer"), blank=True)
+    closed_at = models.DateTimeField(_("closed at"), null=True, blank=True)
+    closed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("closed by"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
 
     # Who changed what, when (django-simple-history).
     history = HistoricalRecords()
+
+    ACTIONABLE = ("expectation", "commitment", "decision")
 
     class Meta:
         ordering = ["order", "pk"]

@@ -3,25 +3,23 @@
 - ONMT staff (and admins): everything — plan, edit, log outcomes, publish.
 - Delegates: read every meeting.
 - Council members: read only published meetings in which they, or an
-  organization where they hold a current mandate, took part. Every other
+  organization where they hold a current mandate, took part, and the planned
+  meetings they are invited to (date, place, agenda; their answer). Every other
   meeting does not exist for them (404), in the list as on every URL.
+- Anyone with an invitation's signed link answers it (rsvp_links.py).
 """
 
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import Http404
 
-from partners.permissions import current_organization_ids, has_portal_role, require
-from partners.roles import Role, roles_of
+from partners.permissions import require
+from partners.roles import current_organization_ids, has_portal_role, is_onmt, is_staff
 
-from .models import Meeting, Participant
-
-
-def is_staff(user) -> bool:
-    return user.is_authenticated and (user.is_superuser or Role.ONMT_STAFF in roles_of(user))
+from .models import Meeting, Outcome, Participant
 
 
 def reads_all_meetings(user) -> bool:
-    return is_staff(user) or Role.DELEGATE in roles_of(user)
+    return is_onmt(user)
 
 
 def can_list_meetings(user) -> bool:
@@ -42,7 +40,38 @@ def visible_meetings(user) -> QuerySet[Meeting]:
     took_part = Participant.objects.filter(meeting=OuterRef("pk")).filter(
         Q(person__user=user) | Q(organization__in=current_organization_ids(user))
     )
-    return meetings.filter(Exists(took_part), status=Meeting.Status.PUBLISHED)
+    invited = Participant.objects.filter(meeting=OuterRef("pk"), person__user=user)
+    return meetings.filter(
+        Q(Exists(took_part), status=Meeting.Status.PUBLISHED)
+        | Q(Exists(invited), status=Meeting.Status.PLANNED)
+    )
+
+
+def can_read_record(user, meeting: Meeting) -> bool:
+    """Minutes and outcomes: ONMT always; the others once published."""
+    return reads_all_meetings(user) or meeting.status == Meeting.Status.PUBLISHED
+
+
+def outcomes_visible_to(user) -> QuerySet[Outcome]:
+    """Outcomes are read once a meeting's minutes are published (ONMT: always):
+    an invitee reading a planned meeting sees its date, place and agenda only."""
+    outcomes = Outcome.objects.filter(meeting__in=visible_meetings(user))
+    return (
+        outcomes
+        if reads_all_meetings(user)
+        else outcomes.filter(meeting__status=Meeting.Status.PUBLISHED)
+    )
+
+
+def own_invitation(user, meeting: Meeting) -> Participant | None:
+    """The user's own seat at a meeting, which they answer for."""
+    if not user.is_authenticated:
+        return None
+    return (
+        meeting.participants.filter(person__user=user)
+        .select_related("person", "organization", "substitute")
+        .first()
+    )
 
 
 def get_visible_meeting(user, pk, queryset=None) -> Meeting:

@@ -1,13 +1,25 @@
 """Reads of meetings that cross relations, for the views and feeds."""
 
+from collections import Counter
+
 from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
-from .models import Meeting, Outcome
+from core.typing import Viewer
+from partners.models import Organization, Person
+
+from .models import Meeting, Outcome, Participant
 from .permissions import visible_meetings
 
 
-def meetings_for_list(user, *, filters: dict) -> QuerySet[Meeting]:
+def opening_tab(user: Viewer, *, filters: dict) -> str:
+    """The list opened without a tab: the upcoming meetings, or the past ones
+    when nothing is planned (an empty first tab reads like a filter error)."""
+    upcoming = meetings_for_list(user, filters={**filters, "when": "upcoming"})
+    return "upcoming" if upcoming.exists() else "past"
+
+
+def meetings_for_list(user: Viewer, *, filters: dict) -> QuerySet[Meeting]:
     meetings = visible_meetings(user).select_related("organizer")
     now = timezone.now()
     if filters.get("when") == "past":
@@ -38,7 +50,7 @@ def meetings_for_list(user, *, filters: dict) -> QuerySet[Meeting]:
 
 def meeting_page(meeting: Meeting) -> dict:
     participants = list(
-        meeting.participants.select_related("person", "organization").order_by(
+        meeting.participants.select_related("person", "organization", "substitute").order_by(
             "organization__name", "person__last_name", "person__first_name"
         )
     )
@@ -47,9 +59,25 @@ def meeting_page(meeting: Meeting) -> dict:
         (label, [outcome for outcome in outcomes if outcome.kind == kind])
         for kind, label in Outcome.Kind.choices
     ]
+    answers = Counter(participant.response for participant in participants)
     return {
         "agenda_items": list(meeting.agenda_items.all()),
         "participants": participants,
+        # Expected attendance at a glance: how many answered what.
+        "answers": [(label, answers[value]) for value, label in Participant.Response.choices],
         "outcomes_by_kind": [(label, items) for label, items in by_kind if items],
         "markets": list(meeting.markets.all()),
     }
+
+
+def invitations_held(
+    person: Person, organization: Organization, *, everything: bool
+) -> QuerySet[Participant]:
+    """Seats a person holds in meetings still to come: on behalf of this
+    organization, or all of them (their last mandate)."""
+    seats = Participant.objects.filter(
+        person=person, meeting__status=Meeting.Status.PLANNED, meeting__starts_at__gt=timezone.now()
+    ).select_related("meeting")
+    if not everything:
+        seats = seats.filter(organization=organization)
+    return seats.order_by("meeting__starts_at", "pk")

@@ -16,7 +16,9 @@ class PortalTask(Task):
     autoretry_for = (ConnectionError, TimeoutError, smtplib.SMTPException)
     max_retries = 5
     retry_backoff = 30
-    retry_backoff_max = 15 * 60
+    # Below the broker's visibility timeout: a task never waits so long that Redis
+    # would hand it out twice (settings: TASK_RETRY_BACKOFF_MAX).
+    retry_backoff_max = 300
     retry_jitter = True
 
 

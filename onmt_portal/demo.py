@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from django.contrib.auth import get_user_model
 from django.db import transaction
 
-from meetings.demo import seed_meetings
+from meetings.demo import seed_follow_up, seed_meetings
 from partners.demo import seed_directory
 from partners.roles import Role, role_group
 from roadmaps.demo import seed_roadmaps
@@ -70,4 +70,5 @@ def seed_demo(*, password: str = DEFAULT_DEMO_PASSWORD) -> None:
     users = {user.username: user for user in seed_accounts(password=password)}
     seed_directory(users=users)
     seed_meetings()
+    seed_follow_up()
     seed_roadmaps(reviewer=users["onmt.staff"])

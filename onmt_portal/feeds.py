@@ -6,11 +6,11 @@ import datetime
 
 from django.contrib.auth.decorators import login_not_required
 from django.http import Http404, HttpResponse
-from django.urls import reverse
 from django.views.decorators.http import require_GET
 from icalendar import Event
 
-from meetings.calendar import calendar_for, meeting_event, portal_url
+from core.links import portal_url
+from meetings.calendar import calendar_for, meeting_event
 from meetings.models import Meeting
 from meetings.permissions import visible_meetings
 from partners.models import Person
@@ -25,7 +25,7 @@ def milestone_event(milestone: Milestone) -> Event:
     event.add("dtstart", milestone.due_date)
     event.add("dtend", milestone.due_date + datetime.timedelta(days=1))
     event.add("summary", f"{milestone.title} ({milestone.roadmap.market.code})")
-    url = portal_url(reverse("roadmaps:detail", args=[milestone.roadmap_id]))
+    url = portal_url("roadmaps:roadmap_detail", milestone.roadmap_id)
     event.add("url", url)
     event.add("description", f"{milestone.roadmap.title} — {milestone.progress} %\n{url}")
     return event
@@ -36,7 +36,7 @@ def milestone_event(milestone: Milestone) -> Event:
 def calendar_feed(request, token):
     person = (
         Person.objects.select_related("user")
-        .filter(calendar_token=token, is_active=True)
+        .filter(calendar_token=Person.calendar_token_digest(token), is_active=True)
         .exclude(calendar_token="")
         .first()
     )

@@ -1,4 +1,3 @@
-from django.contrib.admin.forms import AdminAuthenticationForm
 from django.contrib.auth.forms import AuthenticationForm
 from django.core.validators import MaxLengthValidator
 
@@ -8,16 +7,14 @@ class BoundedUsernameMixin:
     over-long name then reached authenticate() and django-axes' 255-character
     column (a 500). Refuse it in the form, where it belongs."""
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
+    def __init__(self, request=None, *args, **kwargs):
+        # `request` by name: django-two-factor-auth passes it only to forms whose
+        # signature asks for it, and django-axes needs it.
+        super().__init__(request, *args, **kwargs)
         field = self.fields["username"]
         field.validators.append(MaxLengthValidator(field.max_length or 150))
         self.fields["password"].validators.append(MaxLengthValidator(4096))
 
 
 class PortalAuthenticationForm(BoundedUsernameMixin, AuthenticationForm):
-    pass
-
-
-class PortalAdminAuthenticationForm(BoundedUsernameMixin, AdminAuthenticationForm):
     pass

@@ -1,5 +1,15 @@
 from csp.constants import UNSAFE_INLINE
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import logout
+from django.contrib.auth.views import redirect_to_login
+from django.http import HttpResponse
+from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils.translation import gettext as _
+from two_factor.utils import default_device
+
+from partners.roles import is_staff
 
 
 class AdminInlineStylesMiddleware:
@@ -18,3 +28,61 @@ class AdminInlineStylesMiddleware:
         if request.path.startswith(self.admin_prefix):
             response._csp_update = {"style-src": [UNSAFE_INLINE]}
         return response
+
+
+class SecondFactorRequiredMiddleware:
+    """With PORTAL_REQUIRE_2FA, the superuser and ONMT staff work only in a session
+    that passed a second factor.
+
+    Someone who has none yet is sent to set one up (and may do only that, or log
+    out); someone who has one but whose session did not use it logs in again.
+    Everyone else may set one up from their profile, and is then asked for it at
+    each log-in (django-two-factor-auth's log-in does that by itself).
+    """
+
+    # What an unverified session may still reach: setting the factor up, leaving.
+    ALLOWED = (
+        "two_factor:setup",
+        "two_factor:qr",
+        "two_factor:setup_complete",
+        "logout",
+        "set_language",
+        "healthz",
+    )
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self._allowed_paths = None
+
+    def __call__(self, request):
+        user = getattr(request, "user", None)
+        if (
+            settings.PORTAL_REQUIRE_2FA
+            and user is not None
+            and user.is_authenticated
+            and not user.is_verified()
+            and requires_second_factor(user)
+            and not self._allowed(request.path)
+        ):
+            if request.headers.get("HX-Request"):
+                # A fragment of a page (the inbox count): nothing, and no side effect.
+                return HttpResponse(status=204)
+            if default_device(user) is None:
+                messages.info(
+                    request,
+                    _("Your role asks for a second factor: set it up to continue."),
+                )
+                return redirect("two_factor:setup")
+            logout(request)
+            return redirect_to_login(request.get_full_path(), settings.LOGIN_URL)
+        return self.get_response(request)
+
+    def _allowed(self, path: str) -> bool:
+        if self._allowed_paths is None:
+            self._allowed_paths = tuple(reverse(name) for name in self.ALLOWED)
+        return path in self._allowed_paths or path.startswith(settings.STATIC_URL)
+
+
+def requires_second_factor(user) -> bool:
+    """The superuser and ONMT staff: the roles that can see and change everything."""
+    return user.is_superuser or is_staff(user)

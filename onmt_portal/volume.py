@@ -26,6 +26,13 @@ CASABLANCA = ZoneInfo("Africa/Casablanca")
 # roadmap page shows one of 100.
 MILESTONES_PER_ROADMAP = (100, 50, 30, 20)
 
+# Volume figures are synthetic: marked as demonstration values, one definition each.
+VOLUME_DEFINITIONS = {
+    MarketIndicator.Metric.ARRIVALS: MarketIndicator.Definition.ARRIVALS_TES,
+    MarketIndicator.Metric.OVERNIGHT_STAYS: MarketIndicator.Definition.NIGHTS_CLASSIFIED,
+    MarketIndicator.Metric.RECEIPTS_MAD: MarketIndicator.Definition.TRAVEL_RECEIPTS,
+}
+
 
 def counts(scale: float) -> dict:
     def n(base):
@@ -215,7 +222,9 @@ def seed_volume(*, scale: float, seed: int = 2022) -> dict:
                             year=year,
                             month=month,
                             value=Decimal(rng.randrange(1000, 100000)),
+                            definition=VOLUME_DEFINITIONS[metric],
                             source=f"{MARK}volume",
+                            is_demo=True,
                         )
                     )
     MarketIndicator.objects.bulk_create(indicators, batch_size=BATCH, ignore_conflicts=True)

@@ -1,3 +1,5 @@
+from functools import partial
+
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -11,23 +13,16 @@ from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext, pgettext_lazy
-from import_export.admin import ImportExportModelAdmin
+
+from core.admin_guard import DeletedOnlyWhenUnreferenced, StaleEditGuard, StaleInlineGuard
+from core.admin_imports import PortalImportExportAdmin
+from core.admin_labels import LabelledRowsMixin
 
 from . import services
-from .admin_guard import StaleEditGuard, StaleInlineGuard
+from .hand_over import hand_over_view, picker_exclusions
 from .models import Market, Membership, Organization, PartnershipAgreement, Person, Region
-from .resources import (
-    EXPORT_FORMATS,
-    IMPORT_FORMATS,
-    MembershipResource,
-    OrganizationResource,
-    PersonResource,
-)
-
-
-class ImportExportAdmin(ImportExportModelAdmin):
-    import_formats = IMPORT_FORMATS
-    export_formats = EXPORT_FORMATS
+from .models.names import name_fields
+from .resources import MembershipResource, OrganizationResource, PersonResource
 
 
 class ActivePickerMixin:
@@ -38,7 +33,7 @@ class ActivePickerMixin:
         queryset, may_have_duplicates = super().get_search_results(request, queryset, search_term)
         match = getattr(request, "resolver_match", None)
         if match is not None and match.url_name == "autocomplete":
-            queryset = queryset.filter(is_active=True)
+            queryset = queryset.filter(is_active=True).exclude(pk__in=picker_exclusions(request))
         return queryset, may_have_duplicates
 
 
@@ -64,10 +59,18 @@ def restore(modeladmin, request, queryset):
     modeladmin.message_user(request, message % {"count": count}, messages.SUCCESS)
 
 
-class MembershipInline(StaleInlineGuard, admin.TabularInline):
+class MembershipInline(LabelledRowsMixin, StaleInlineGuard, admin.TabularInline):
     model = Membership
     extra = 0
-    fields = ("person", "organization", "role", "title", "start_date", "end_date")
+    fields = (
+        "person",
+        "organization",
+        "role",
+        "title",
+        "start_date",
+        "start_date_known",
+        "end_date",
+    )
     autocomplete_fields = ("person", "organization")
     ordering = ("-start_date",)
     show_change_link = True
@@ -75,29 +78,35 @@ class MembershipInline(StaleInlineGuard, admin.TabularInline):
 
 @admin.register(Region)
 class RegionAdmin(admin.ModelAdmin):
-    list_display = ("code", "name", "name_ar")
-    search_fields = ("code", "name", "name_ar")
+    list_display = ("code", "name", "name_ar", "name_en")
+    search_fields = ("code", "name", "name_ar", "name_en")
 
 
 @admin.register(Market)
 class MarketAdmin(admin.ModelAdmin):
-    list_display = ("code", "name", "name_ar", "is_strategic")
+    list_display = ("code", "name", "name_ar", "name_en", "is_strategic")
     list_filter = ("is_strategic",)
-    search_fields = ("code", "name", "name_ar")
+    search_fields = ("code", "name", "name_ar", "name_en")
 
 
-class HandOverForm(forms.Form):
+class StartPresidencyForm(forms.Form):
     person = forms.ModelChoiceField(label=_("New president"), queryset=Person.objects.active())
-    start_date = forms.DateField(label=_("Start date"), initial=timezone.localdate)
+    start_date = forms.DateField(
+        label=_("Start date"),
+        initial=timezone.localdate,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+    )
     title = forms.CharField(label=pgettext_lazy("mandate", "Title"), max_length=200, required=False)
 
 
 @admin.register(Organization)
-class OrganizationAdmin(StaleEditGuard, ActivePickerMixin, ImportExportAdmin):
+class OrganizationAdmin(
+    DeletedOnlyWhenUnreferenced, StaleEditGuard, ActivePickerMixin, PortalImportExportAdmin
+):
     resource_classes = [OrganizationResource]
     list_display = ("name", "short_name", "kind", "sector", "region", "president", "is_active")
     list_filter = ("kind", "sector", "region", "is_active")
-    search_fields = ("name", "short_name", "province", "email")
+    search_fields = (*name_fields(), "short_name", "province", "email")
     autocomplete_fields = ("region", "parent", "markets")
     inlines = [MembershipInline]
     actions = [archive, restore]
@@ -105,7 +114,7 @@ class OrganizationAdmin(StaleEditGuard, ActivePickerMixin, ImportExportAdmin):
     # A website typed without its scheme is taken as https:// (Django 6's default).
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     fieldsets = (
-        (None, {"fields": ("name", "short_name", "kind", "sector", "is_active")}),
+        (None, {"fields": (*name_fields(), "short_name", "kind", "sector", "is_active")}),
         (_("Place"), {"fields": ("region", "province", "parent", "markets")}),
         (_("Contact"), {"fields": ("email", "phone", "website", "address")}),
     )
@@ -143,11 +152,16 @@ class OrganizationAdmin(StaleEditGuard, ActivePickerMixin, ImportExportAdmin):
         ]
 
     def hand_over_view(self, request, pk):
-        """A new president: the service ends the previous mandate the day before."""
+        """« Transmettre la présidence »: the current president's mandate is handed
+        over, with its work (partners/hand_over.py); with no current president,
+        a new presidency simply starts."""
         organization = get_object_or_404(Organization, pk=pk)
         if not self.has_change_permission(request, organization):
             raise PermissionDenied
-        form = HandOverForm(request.POST or None)
+        current = organization.memberships.current().filter(role=Membership.Role.PRESIDENT).first()
+        if current is not None:
+            return redirect(reverse("admin:partners_membership_hand_over", args=[current.pk]))
+        form = StartPresidencyForm(request.POST or None)
         if request.method == "POST" and form.is_valid():
             try:
                 services.membership_start(
@@ -162,21 +176,16 @@ class OrganizationAdmin(StaleEditGuard, ActivePickerMixin, ImportExportAdmin):
             else:
                 self.message_user(request, _("The presidency was handed over."), messages.SUCCESS)
                 return redirect(reverse("admin:partners_organization_change", args=[pk]))
-        current = (
-            organization.memberships.current()
-            .filter(role=Membership.Role.PRESIDENT)
-            .select_related("person")
-            .first()
-        )
         context = {
             **self.admin_site.each_context(request),
             "opts": self.model._meta,
             "original": organization,
             "title": _("Hand over the presidency"),
             "form": form,
-            "current": current,
         }
-        return TemplateResponse(request, "admin/partners/organization/hand_over.html", context)
+        return TemplateResponse(
+            request, "admin/partners/organization/start_presidency.html", context
+        )
 
 
 @admin.action(description=_("Invite to the portal (e-mail a link to choose a password)"))
@@ -199,7 +208,9 @@ def invite(modeladmin, request, queryset):
 
 
 @admin.register(Person)
-class PersonAdmin(StaleEditGuard, ActivePickerMixin, ImportExportAdmin):
+class PersonAdmin(
+    DeletedOnlyWhenUnreferenced, StaleEditGuard, ActivePickerMixin, PortalImportExportAdmin
+):
     resource_classes = [PersonResource]
     list_display = ("last_name", "first_name", "email", "phone", "language", "user", "is_active")
     list_filter = ("is_active", "language")
@@ -213,7 +224,19 @@ class PersonAdmin(StaleEditGuard, ActivePickerMixin, ImportExportAdmin):
 
 
 @admin.register(Membership)
-class MembershipAdmin(ImportExportAdmin):
+class MembershipAdmin(PortalImportExportAdmin):
+    change_form_template = "admin/partners/membership/change_form.html"
+
+    def get_urls(self):
+        return [
+            path(
+                "<int:pk>/hand-over/",
+                self.admin_site.admin_view(partial(hand_over_view, self)),
+                name="partners_membership_hand_over",
+            ),
+            *super().get_urls(),
+        ]
+
     resource_classes = [MembershipResource]
     list_display = ("person", "organization", "role", "title", "start_date", "end_date")
     list_filter = ("role", "organization__kind", ("end_date", admin.EmptyFieldListFilter))
@@ -240,6 +263,7 @@ class PartnershipAgreementAdmin(StaleEditGuard, admin.ModelAdmin):
         "title",
         "parties",
         "signed_on",
+        "signed_in_month_only",
         "starts_on",
         "ends_on",
         "summary",

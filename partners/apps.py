@@ -7,6 +7,8 @@ class PartnersConfig(AppConfig):
     verbose_name = _("Partners")
 
     def ready(self):
-        from . import search
+        from core import outbox
 
-        search.install()
+        from . import notices
+
+        outbox.register(notices.INVITATION, notices.build_invitation)

@@ -2,146 +2,60 @@
 
 Names, roles and titles of the people the ONMT press release names are real.
 Everyone it does not name (delegates abroad, staff) is a placeholder labelled
-« (démo) ». Mandate start dates are demonstration values, not historical facts.
+« (démo) ». The release tells who held which office at the meeting of 8 July
+2022, not since when: mandates start on that day, marked as not the real start
+(« en fonction le 08/07/2022 »). The ONMT–CNT agreement is dated « April 2022 »
+by the release: its day is not shown, its term not given.
 """
 
 import datetime
 
+from .demo_data import (
+    MANDATES,
+    MARKETS_EN,
+    ORGANIZATION_NAMES,
+    ORGANIZATIONS,
+    OTHER_MARKETS,
+    PARENTS,
+    STRATEGIC_MARKETS,
+)
 from .models import Market, Membership, Organization, PartnershipAgreement, Person, Region
 from .regions import load_regions
 
-DEMO_START = datetime.date(2022, 1, 1)
-
-# code, French name, Arabic name
-STRATEGIC_MARKETS = [
-    ("FR", "France", "فرنسا"),
-    ("ES", "Espagne", "إسبانيا"),
-    ("UK", "Royaume-Uni", "المملكة المتحدة"),
-    ("DE", "Allemagne", "ألمانيا"),
-    ("IT", "Italie", "إيطاليا"),
-    ("BE", "Belgique", "بلجيكا"),
-    ("NL", "Pays-Bas", "هولندا"),
-    ("US", "États-Unis", "الولايات المتحدة"),
-    ("CA", "Canada", "كندا"),
-    ("CN", "Chine", "الصين"),
-    ("GCC", "Pays du Golfe", "دول الخليج"),
-    ("MA", "Marché national", "السوق الوطنية"),
-    ("MRE", "Marocains résidant à l'étranger", "مغاربة العالم"),
-]
-
-# short name, name, kind, sector, region code, province
-ORGANIZATIONS = [
-    ("ONMT", "Office National Marocain du Tourisme", "office", "public", "06", "Casablanca"),
-    ("RAM", "Royal Air Maroc", "airline", "public", "06", "Casablanca"),
-    ("CNT", "Confédération Nationale du Tourisme", "confederation", "private", None, ""),
-    ("FNIH", "Fédération Nationale de l'Industrie Hôtelière", "federation", "private", None, ""),
-    (
-        "CRT Fès-Meknès",
-        "Conseil Régional du Tourisme de Fès-Meknès",
-        "regional_council",
-        "public_private",
-        "03",
-        "",
-    ),
-    (
-        "CRT Rabat-Salé-Kénitra",
-        "Conseil Régional du Tourisme de Rabat-Salé-Kénitra",
-        "regional_council",
-        "public_private",
-        "04",
-        "",
-    ),
-    (
-        "CRT Béni Mellal-Khénifra",
-        "Conseil Régional du Tourisme de Béni Mellal-Khénifra",
-        "regional_council",
-        "public_private",
-        "05",
-        "",
-    ),
-    (
-        "CRT Drâa-Tafilalet",
-        "Conseil Régional du Tourisme de Drâa-Tafilalet",
-        "regional_council",
-        "public_private",
-        "08",
-        "",
-    ),
-    (
-        "CPT Ouarzazate",
-        "Conseil Provincial du Tourisme de Ouarzazate",
-        "provincial_council",
-        "public_private",
-        "08",
-        "Ouarzazate",
-    ),
-    (
-        "CPT Meknès",
-        "Conseil Provincial du Tourisme de Meknès",
-        "provincial_council",
-        "public_private",
-        "03",
-        "Meknès",
-    ),
-]
-
-PARENTS = {"FNIH": "CNT"}
-
-# first name, last name, organization, role, title, demo account
-MANDATES = [
-    ("Adel", "El Fakir", "ONMT", "director_general", "Directeur général de l'ONMT", None),
-    ("Hamid", "Bentahar", "CNT", "president", "Président de la CNT", None),
-    ("Lahcen", "Zelmat", "FNIH", "president", "Président de la FNIH", None),
-    ("Aziz", "Lebbar", "CRT Fès-Meknès", "president", "Président du CRT de Fès-Meknès", "crt.fes"),
-    (
-        "Hassan",
-        "Bargach",
-        "CRT Rabat-Salé-Kénitra",
-        "president",
-        "Président du CRT de Rabat-Salé-Kénitra",
-        "crt.rabat",
-    ),
-    (
-        "Younès",
-        "El Laraqui",
-        "CRT Béni Mellal-Khénifra",
-        "president",
-        "Président du CRT de Béni Mellal-Khénifra",
-        None,
-    ),
-    (
-        "Mohamed",
-        "Takhchi",
-        "CRT Drâa-Tafilalet",
-        "president",
-        "Président du CRT de Drâa-Tafilalet",
-        None,
-    ),
-    (
-        "Siham",
-        "Rida",
-        "CPT Ouarzazate",
-        "president",
-        "Présidente du CPT de Ouarzazate",
-        "cpt.ouarzazate",
-    ),
-    ("Adil", "Terrab", "CPT Meknès", "president", "Président du CPT de Meknès", None),
-    ("Équipe ONMT", "(démo)", "ONMT", "staff", "Équipe ONMT (démo)", "onmt.staff"),
-]
+# The press release shows these mandates held on the day of the meeting.
+IN_OFFICE_ON = datetime.date(2022, 7, 8)
+# Markets abroad have an ONMT delegation; the domestic market and Moroccans
+# resident abroad do not (their roadmaps are ONMT staff's).
+NO_DELEGATION = {"MA", "MRE"}
 
 
-def _market(code, name, name_ar):
+def _market(code, name, name_ar, *, strategic=True):
     market, _created = Market.objects.get_or_create(
-        code=code, defaults={"name": name, "name_ar": name_ar, "is_strategic": True}
+        code=code, defaults={"name": name, "name_ar": name_ar, "is_strategic": strategic}
     )
+    _fill_blank(market, name_en=MARKETS_EN[code])
     return market
 
 
-def _organization(short_name, **fields):
+def _organization(short_name, *, name_ar="", name_en="", **fields):
     organization = Organization.objects.filter(short_name__iexact=short_name).first()
     if organization is None:
         organization = Organization.objects.create(short_name=short_name, **fields)
+    _fill_blank(organization, name_ar=name_ar, name_en=name_en)
     return organization
+
+
+def _fill_blank(instance, **names) -> None:
+    """Names added since an older seed: given where still blank, never overwritten."""
+    missing = {
+        field: value for field, value in names.items() if value and not getattr(instance, field)
+    }
+    if missing:
+        for field, value in missing.items():
+            setattr(instance, field, value)
+        instance.save(
+            update_fields=[*missing, *(["updated_at"] if hasattr(instance, "updated_at") else [])]
+        )
 
 
 def _person(first_name, last_name, *, user=None):
@@ -155,12 +69,16 @@ def _person(first_name, last_name, *, user=None):
 
 
 def _mandate(person, organization, role, title):
-    Membership.objects.get_or_create(
+    """A current mandate held on 8 July 2022, its real start unknown."""
+    if Membership.objects.filter(person=person, organization=organization, role=role).exists():
+        return
+    Membership.objects.create(
         person=person,
         organization=organization,
         role=role,
-        start_date=DEMO_START,
-        defaults={"title": title},
+        start_date=IN_OFFICE_ON,
+        start_date_known=False,
+        title=title,
     )
 
 
@@ -170,9 +88,12 @@ def seed_directory(*, users: dict) -> None:
     regions = {region.code: region for region in Region.objects.all()}
     organizations = {}
     for short_name, name, kind, sector, region_code, province in ORGANIZATIONS:
+        name_ar, name_en = ORGANIZATION_NAMES[short_name]
         organizations[short_name] = _organization(
             short_name,
             name=name,
+            name_ar=name_ar,
+            name_en=name_en,
             kind=kind,
             sector=sector,
             region=regions.get(region_code),
@@ -186,9 +107,13 @@ def seed_directory(*, users: dict) -> None:
     onmt = organizations["ONMT"]
     for code, name, name_ar in STRATEGIC_MARKETS:
         market = _market(code, name, name_ar)
+        if code in NO_DELEGATION:
+            continue
         delegation = _organization(
             f"ONMT-{code}",
             name=f"Délégation ONMT — {name}",
+            name_ar=f"مندوبية المكتب الوطني المغربي للسياحة — {name_ar}",
+            name_en=f"ONMT delegation — {MARKETS_EN[code]}",
             kind=Organization.Kind.DELEGATION,
             sector=Organization.Sector.PUBLIC,
             parent=onmt,
@@ -201,6 +126,9 @@ def seed_directory(*, users: dict) -> None:
         )
         _mandate(delegate, delegation, Membership.Role.DELEGATE, f"Délégué ONMT {name} (démo)")
 
+    for code, name, name_ar in OTHER_MARKETS:
+        _market(code, name, name_ar, strategic=False)
+
     for first_name, last_name, short_name, role, title, username in MANDATES:
         person = _person(first_name, last_name, user=users.get(username))
         _mandate(person, organizations[short_name], role, title)
@@ -208,10 +136,9 @@ def seed_directory(*, users: dict) -> None:
     agreement, created = PartnershipAgreement.objects.get_or_create(
         title="Convention de partenariat ONMT – CNT",
         defaults={
-            # April 2022; the day is a demonstration value.
+            # « April 2022 » (the press release): the day is not shown.
             "signed_on": datetime.date(2022, 4, 1),
-            "starts_on": datetime.date(2022, 4, 1),
-            "ends_on": datetime.date(2023, 12, 31),
+            "signed_in_month_only": True,
             "summary": (
                 "Partenariat entre l'Office National Marocain du Tourisme et la "
                 "Confédération Nationale du Tourisme pour la relance de la promotion "

@@ -2,7 +2,17 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
-from .models import Organization, Region
+from .models import Organization, Person, Region
+
+
+def mandated_people_only(field: forms.ModelChoiceField) -> forms.ModelChoiceField:
+    """Work is given only to people who hold a current mandate (partners/roles.py):
+    someone whose mandate ended, or who is archived, cannot be picked."""
+    field.queryset = Person.objects.mandated().order_by("last_name", "first_name")
+    field.error_messages["invalid_choice"] = _(
+        "Choose someone who holds a current mandate: this person holds none."
+    )
+    return field
 
 
 class DirectoryFilterForm(forms.Form):

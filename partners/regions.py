@@ -20,8 +20,28 @@ REGIONS = [
 ]
 
 
+# The names in English, without the French accents.
+REGIONS_EN = {
+    "01": "Tangier-Tetouan-Al Hoceima",
+    "02": "Oriental",
+    "03": "Fez-Meknes",
+    "04": "Rabat-Sale-Kenitra",
+    "05": "Beni Mellal-Khenifra",
+    "06": "Casablanca-Settat",
+    "07": "Marrakesh-Safi",
+    "08": "Draa-Tafilalet",
+    "09": "Souss-Massa",
+    "10": "Guelmim-Oued Noun",
+    "11": "Laayoune-Sakia El Hamra",
+    "12": "Dakhla-Oued Ed-Dahab",
+}
+
+
 def load_regions(region_model) -> None:
+    # Migration 0003 loads them before the English names exist (0012).
+    has_english = any(field.name == "name_en" for field in region_model._meta.fields)
     for code, name, name_ar in REGIONS:
-        region_model.objects.update_or_create(
-            code=code, defaults={"name": name, "name_ar": name_ar}
-        )
+        names = {"name": name, "name_ar": name_ar}
+        if has_english:
+            names["name_en"] = REGIONS_EN[code]
+        region_model.objects.update_or_create(code=code, defaults=names)

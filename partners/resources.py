@@ -5,107 +5,22 @@ short name, people by e-mail, mandates by person, organization, role and start
 date — all case-insensitively — so re-importing a file updates, never duplicates.
 """
 
-import csv
-import datetime
-
-import tablib
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.utils import translation
 from django.utils.translation import gettext as _
-from import_export import fields, resources, widgets
-from import_export.formats import base_formats
+from import_export import fields, widgets
+
+from core.admin_imports import (
+    ChoiceWidget,
+    FlexibleBooleanWidget,
+    FlexibleDateWidget,
+    InertExportResource,
+    LookupWidget,
+)
 
 from .models import Market, Membership, Organization, Person, Region
 
-# --- file formats -----------------------------------------------------------
-
-
-class TolerantCSV(base_formats.CSV):
-    """CSV as offices really save it: UTF-8 with or without BOM, or Windows-1252
-    (Excel's default in French), separated by commas or semicolons."""
-
-    def is_binary(self):
-        # Hand the raw bytes to create_dataset: the encoding is decided there.
-        return True
-
-    def get_read_mode(self):
-        return "rb"
-
-    def create_dataset(self, in_stream, **kwargs):
-        if isinstance(in_stream, bytes):
-            try:
-                text = in_stream.decode("utf-8-sig")
-            except UnicodeDecodeError:
-                text = in_stream.decode("cp1252")
-        else:
-            text = in_stream
-        first_line = text.split("\n", 1)[0]
-        try:
-            delimiter = csv.Sniffer().sniff(first_line, delimiters=",;\t").delimiter
-        except csv.Error:
-            delimiter = ","
-        return tablib.import_set(text, format="csv", delimiter=delimiter)
-
-
-IMPORT_FORMATS = [TolerantCSV, base_formats.XLSX]
-EXPORT_FORMATS = [base_formats.CSV, base_formats.XLSX]
-
-
-# --- widgets ------------------------------------------------------------------
-
-
-class ChoiceWidget(widgets.Widget):
-    """Accepts a choice's code or its label in French, Arabic or English."""
-
-    def __init__(self, choices, **kwargs):
-        self.choices = list(choices)  # (value, label) pairs
-        super().__init__(**kwargs)
-
-    def _lookup(self):
-        table = {}
-        for value, label in self.choices:
-            table[value.lower()] = value
-            for language in ("fr", "ar", "en"):
-                with translation.override(language):
-                    table[str(label).strip().lower()] = value
-        return table
-
-    def clean(self, value, row=None, **kwargs):
-        text = str(value or "").strip()
-        if not text:
-            return ""
-        try:
-            return self._lookup()[text.lower()]
-        except KeyError:
-            raise ValueError(
-                _("“%(value)s” is not one of: %(allowed)s.")
-                % {"value": text, "allowed": ", ".join(value for value, _label in self.choices)}
-            ) from None
-
-    def render(self, value, obj=None, **kwargs):
-        return value or ""
-
-
-class LookupWidget(widgets.ForeignKeyWidget):
-    """A foreign key given by a natural key, matched case-insensitively."""
-
-    def __init__(self, model, field, *, also=(), **kwargs):
-        self.also = also  # further fields tried in turn (e.g. a region's name)
-        super().__init__(model, field, **kwargs)
-
-    def clean(self, value, row=None, **kwargs):
-        text = str(value or "").strip()
-        if not text:
-            return None
-        for field in (self.field, *self.also):
-            matches = list(self.model.objects.filter(**{f"{field}__iexact": text})[:2])
-            if len(matches) == 1:
-                return matches[0]
-        raise ValueError(
-            _("No %(model)s matches “%(value)s”.")
-            % {"model": self.model._meta.verbose_name, "value": text}
-        )
+# --- widgets of the directory --------------------------------------------------
 
 
 class MarketsWidget(widgets.ManyToManyWidget):
@@ -123,52 +38,10 @@ class MarketsWidget(widgets.ManyToManyWidget):
         return markets
 
 
-class FlexibleDateWidget(widgets.DateWidget):
-    """ISO dates, French day/month/year, or real dates from a spreadsheet."""
-
-    def __init__(self, **kwargs):
-        super().__init__(format="%Y-%m-%d", **kwargs)
-        self.formats = ("%Y-%m-%d", "%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y")
-
-    def clean(self, value, row=None, **kwargs):
-        if isinstance(value, datetime.datetime):
-            return value.date()
-        if isinstance(value, datetime.date):
-            return value
-        text = str(value or "").strip()
-        if not text:
-            return None
-        for fmt in self.formats:
-            try:
-                return datetime.datetime.strptime(text, fmt).date()
-            except ValueError:
-                continue
-        raise ValueError(
-            _("“%(value)s” is not a date (expected YYYY-MM-DD or DD/MM/YYYY).") % {"value": text}
-        )
-
-
-class FlexibleBooleanWidget(widgets.BooleanWidget):
-    TRUE = {"1", "true", "yes", "oui", "vrai", "نعم", "x"}
-    FALSE = {"0", "false", "no", "non", "faux", "لا"}
-
-    def clean(self, value, row=None, **kwargs):
-        if isinstance(value, bool):
-            return value
-        text = str(value if value is not None else "").strip().lower()
-        if text == "":
-            return True  # an empty "active" cell keeps the record active
-        if text in self.TRUE:
-            return True
-        if text in self.FALSE:
-            return False
-        raise ValueError(_("“%(value)s” is not yes or no.") % {"value": value})
-
-
 # --- resources ------------------------------------------------------------------
 
 
-class DirectoryResource(resources.ModelResource):
+class DirectoryResource(InertExportResource):
     """Shared behaviour: validate every row like a form would, match case-insensitively."""
 
     def get_instance(self, instance_loader, row):
@@ -196,6 +69,8 @@ class OrganizationResource(DirectoryResource):
         model = Organization
         fields = (
             "name",
+            "name_ar",
+            "name_en",
             "short_name",
             "kind",
             "sector",

@@ -1,8 +1,18 @@
 """Reads of the directory that cross relations, shared by views and exports."""
 
+from collections.abc import Iterable
+
 from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 
-from .models import Membership, Organization, PartnershipAgreement, Person
+from .extensions import Holding, holdings
+from .models import (
+    Membership,
+    Organization,
+    PartnershipAgreement,
+    Person,
+    Region,
+    name_fields,
+)
 
 
 def _contains(field: str) -> str:
@@ -10,12 +20,16 @@ def _contains(field: str) -> str:
     return f"{field}__unaccent__icontains"
 
 
-def _person_matches(term: str, prefix: str = "") -> Q:
-    return (
-        Q(**{_contains(f"{prefix}first_name"): term})
-        | Q(**{_contains(f"{prefix}last_name"): term})
-        | Q(**{f"{prefix}email__iexact": term})
+def _person_matches(term: str, prefix: str = "", *, by_email: bool = False) -> Q:
+    """A person whose name contains the term — or, for those who may read personal
+    contacts' addresses (ONMT staff), whose e-mail is the term: anyone else could
+    otherwise confirm a private address by searching for it."""
+    matches = Q(**{_contains(f"{prefix}first_name"): term}) | Q(
+        **{_contains(f"{prefix}last_name"): term}
     )
+    if by_email:
+        matches |= Q(**{f"{prefix}email__iexact": term})
+    return matches
 
 
 def _current_presidents() -> Prefetch:
@@ -29,10 +43,15 @@ def _current_presidents() -> Prefetch:
 
 
 def directory_organizations(
-    *, q: str = "", kind: str = "", region=None, include_archived: bool = False
+    *,
+    q: str = "",
+    kind: str = "",
+    region: Region | None = None,
+    include_archived: bool = False,
+    by_email: bool = False,
 ) -> QuerySet[Organization]:
     """The directory's organizations: every search word must match the organization
-    (name, short name, province) or one of its current members' names."""
+    (its name in any language, short name, province) or one of its current members' names."""
     organizations = Organization.objects.select_related("region").prefetch_related(
         _current_presidents()
     )
@@ -44,10 +63,13 @@ def directory_organizations(
         organizations = organizations.filter(region=region)
     for term in q.split():
         member_matches = Membership.objects.current().filter(
-            _person_matches(term, "person__"), organization=OuterRef("pk")
+            _person_matches(term, "person__", by_email=by_email), organization=OuterRef("pk")
         )
+        names = Q()
+        for field in name_fields():
+            names |= Q(**{_contains(field): term})
         organizations = organizations.filter(
-            Q(**{_contains("name"): term})
+            names
             | Q(**{_contains("short_name"): term})
             | Q(**{_contains("province"): term})
             | Exists(member_matches)
@@ -55,14 +77,16 @@ def directory_organizations(
     return organizations.order_by("name", "pk")
 
 
-def directory_people(*, q: str, include_archived: bool = False) -> QuerySet[Person]:
+def directory_people(
+    *, q: str, include_archived: bool = False, by_email: bool = False
+) -> QuerySet[Person]:
     """People whose names match every search word, with their current mandates."""
     people = Person.objects.all() if include_archived else Person.objects.active()
     terms = q.split()
     if not terms:
         return people.none()
     for term in terms:
-        people = people.filter(_person_matches(term))
+        people = people.filter(_person_matches(term, by_email=by_email))
     return people.prefetch_related(
         Prefetch(
             "memberships",
@@ -104,7 +128,7 @@ def person_page(person: Person) -> dict:
     }
 
 
-def mandate_organizations(person_ids) -> dict[int, list[Organization]]:
+def mandate_organizations(person_ids: Iterable[int]) -> dict[int, list[Organization]]:
     """For each person, the organizations of their mandates, current ones first.
     One query for any number of people (participant pickers)."""
     result: dict[int, list[Organization]] = {person_id: [] for person_id in person_ids}
@@ -121,3 +145,19 @@ def mandate_organizations(person_ids) -> dict[int, list[Organization]]:
             else:
                 organizations.append(membership.organization)
     return result
+
+
+def mandate_holdings(mandate: Membership) -> list[tuple[Holding, list]]:
+    """What the holder of a mandate holds through it (partners/extensions.py), kind
+    by kind: within the mandate's organization, or everything they hold when it is
+    their last current mandate (nobody else would be left to hold it)."""
+    last_one = (
+        not Membership.objects.current()
+        .filter(person_id=mandate.person_id)
+        .exclude(pk=mandate.pk)
+        .exists()
+    )
+    return [
+        (holding, list(holding.held(mandate.person, mandate.organization, everything=last_one)))
+        for holding in holdings()
+    ]

@@ -3,25 +3,18 @@
 import datetime
 import secrets
 
+from django.contrib.auth.base_user import AbstractBaseUser
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from core import outbox
+from core.history import record_author
+from core.locking import save_validated
+
 from .models import Membership, Organization, Person
-
-
-def _save_validated(instance):
-    """full_clean, then save; a constraint lost to a concurrent write reads the same."""
-    instance.full_clean()
-    try:
-        with transaction.atomic():
-            instance.save()
-    except IntegrityError as exc:
-        raise ValidationError(
-            _("Someone else changed these records at the same time. Check and try again.")
-        ) from exc
-    return instance
+from .roles import Role, role_group, roles_for_kinds
 
 
 @transaction.atomic
@@ -58,8 +51,8 @@ def membership_start(
                     % {"date": date_format(previous.start_date, "SHORT_DATE_FORMAT")}
                 )
             previous.end_date = start_date - datetime.timedelta(days=1)
-            _save_validated(previous)
-    return _save_validated(
+            save_validated(previous)
+    return save_validated(
         Membership(
             person=person,
             organization=organization,
@@ -72,9 +65,58 @@ def membership_start(
 
 
 @transaction.atomic
-def membership_end(*, membership: Membership, end_date: datetime.date) -> Membership:
-    membership.end_date = end_date
-    return _save_validated(membership)
+def mandate_hand_over(
+    *,
+    mandate: Membership,
+    successor: Person,
+    start_date: datetime.date,
+    title: str = "",
+    recipients: dict[str, Person] | None = None,
+    by: AbstractBaseUser | None = None,
+) -> Membership:
+    """Pass a mandate to someone else, and the work it carried with it.
+
+    The outgoing mandate ends the day before `start_date`, the successor's starts
+    that day (same organization, role, and title unless another is given), and
+    every holding of the outgoing person within that mandate (partners/
+    extensions.py) goes to the successor — or, kind by kind, to whoever
+    `recipients` names. One transaction: all of it, or none of it.
+    """
+    from .selectors import mandate_holdings
+
+    locked = Membership.objects.select_for_update().get(pk=mandate.pk)
+    if not locked.is_current:
+        raise ValidationError(_("This mandate is not current: there is nothing to hand over."))
+    if successor.pk == locked.person_id:
+        raise ValidationError(
+            {"person": _("The successor must be someone else than the outgoing holder.")}
+        )
+    if start_date <= locked.start_date:
+        raise ValidationError(
+            {
+                "start_date": _(
+                    "The new mandate must start after the current one, which started on %(date)s."
+                )
+                % {"date": date_format(locked.start_date, "SHORT_DATE_FORMAT")}
+            }
+        )
+    held = mandate_holdings(locked)
+    locked.end_date = start_date - datetime.timedelta(days=1)
+    record_author(by, locked)
+    save_validated(locked)
+    successor_mandate = Membership(
+        person=successor,
+        organization=locked.organization,
+        role=locked.role,
+        title=title or locked.title,
+        start_date=start_date,
+    )
+    record_author(by, successor_mandate)
+    save_validated(successor_mandate)
+    for holding, items in held:
+        if items:
+            holding.transfer(items, (recipients or {}).get(holding.key) or successor, by)
+    return successor_mandate
 
 
 def organization_set_active(*, organization: Organization, active: bool) -> Organization:
@@ -84,9 +126,15 @@ def organization_set_active(*, organization: Organization, active: bool) -> Orga
     return organization
 
 
+@transaction.atomic
 def person_set_active(*, person: Person, active: bool) -> Person:
+    """Archive (or restore) a person. Their account goes with them: an archived
+    person cannot log in, and a restored one can again."""
     person.is_active = active
     person.save(update_fields=["is_active", "updated_at"])
+    if person.user_id and person.user.is_active != active:
+        person.user.is_active = active
+        person.user.save(update_fields=["is_active"])
     return person
 
 
@@ -102,41 +150,25 @@ def person_set_preferences(*, person: Person, language: str, receives_reminders:
 # --- onboarding -------------------------------------------------------------------
 
 
-COUNCIL_KINDS = {
-    Organization.Kind.CONFEDERATION,
-    Organization.Kind.FEDERATION,
-    Organization.Kind.REGIONAL_COUNCIL,
-    Organization.Kind.PROVINCIAL_COUNCIL,
-    Organization.Kind.AIRLINE,
-    Organization.Kind.OTHER,
-}
-
-
-def role_for_mandates(person: Person):
-    """The portal role a person's current mandates call for, or None."""
-    from .roles import Role
-
-    mandates = list(
-        Membership.objects.current().filter(person=person).select_related("organization")
+def role_for_mandates(person: Person) -> Role | None:
+    """The portal role a person's current mandates give (the first, in Role order)."""
+    kinds = (
+        Membership.objects.current()
+        .filter(person=person)
+        .values_list("organization__kind", flat=True)
     )
-    kinds = {mandate.organization.kind for mandate in mandates}
-    if Organization.Kind.OFFICE in kinds:
-        return Role.ONMT_STAFF
-    if Organization.Kind.DELEGATION in kinds:
-        return Role.DELEGATE
-    if kinds & COUNCIL_KINDS:
-        return Role.COUNCIL
-    return None
+    roles = roles_for_kinds(kinds)
+    return roles[0] if roles else None
 
 
 @transaction.atomic
-def person_invite(*, person: Person, by=None):
+def person_invite(*, person: Person, by: AbstractBaseUser | None = None) -> AbstractBaseUser:
     """Create the portal account of a directory person and e-mail them a one-time
-    link to choose their password. No password ever travels by e-mail."""
+    link to choose their password. No password ever travels by e-mail. `by` is
+    recorded as the author of the change to the person."""
     from django.contrib.auth import get_user_model
 
-    from .roles import role_group
-    from .tasks import send_invitation
+    from .notices import INVITATION
 
     if person.user_id:
         raise ValidationError(_("%(person)s already has an account.") % {"person": person})
@@ -162,16 +194,26 @@ def person_invite(*, person: Person, by=None):
     user.save()
     user.groups.add(role_group(role))
     person.user = user
+    record_author(by, person)
     person.save(update_fields=["user", "updated_at"])
-    transaction.on_commit(lambda: send_invitation.delay(user.pk))
+    outbox.enqueue(
+        kind=INVITATION,
+        context={"user": user.pk},
+        key=f"invitation:user:{user.pk}",
+        recipient=email,
+        language=person.language,
+    )
     return user
 
 
-def person_renew_calendar_token(*, person: Person) -> Person:
-    """A new private feed address; the previous one stops working at once."""
-    person.calendar_token = secrets.token_urlsafe(32)
+def person_renew_calendar_token(*, person: Person) -> str:
+    """A new private feed address; the previous one stops working at once.
+
+    Returns the new secret, to be shown once: only its digest is kept."""
+    token = secrets.token_urlsafe(32)
+    person.calendar_token = Person.calendar_token_digest(token)
     person.save(update_fields=["calendar_token", "updated_at"])
-    return person
+    return token
 
 
 def person_revoke_calendar_token(*, person: Person) -> Person:

@@ -3,12 +3,13 @@ from django.shortcuts import get_object_or_404, render
 from django.utils.cache import patch_vary_headers
 from django.views.decorators.http import require_GET
 
+from core.history import history_entries
+from core.pagination import CappedCountPaginator
+
 from . import permissions, selectors
 from .extensions import organization_panels
 from .forms import DirectoryFilterForm
-from .history import history_entries
 from .models import Organization, PartnershipAgreement, Person
-from .pagination import CappedCountPaginator
 
 PAGE_SIZE = 25
 
@@ -24,15 +25,23 @@ def directory(request):
     filters = form.cleaned_data if form.is_valid() else {}
     q = filters.get("q", "")
     include_archived = filters.get("archived", False)
+    by_email = permissions.can_search_by_email(request.user)
     organizations = selectors.directory_organizations(
         q=q,
         kind=filters.get("kind", ""),
         region=filters.get("region"),
         include_archived=include_archived,
+        by_email=by_email,
     )
     page = CappedCountPaginator(organizations, PAGE_SIZE).get_page(request.GET.get("page"))
     people = (
-        list(selectors.directory_people(q=q, include_archived=include_archived)[:10]) if q else []
+        list(
+            selectors.directory_people(q=q, include_archived=include_archived, by_email=by_email)[
+                :10
+            ]
+        )
+        if q
+        else []
     )
     query = request.GET.copy()
     query.pop("page", None)
@@ -48,12 +57,19 @@ def directory(request):
 def organization_detail(request, pk):
     permissions.require(permissions.can_view_directory(request.user))
     organization = get_object_or_404(Organization.objects.select_related("region", "parent"), pk=pk)
+    page = selectors.organization_page(organization)
+    # An agreement is listed to those who may open it: ONMT and its signatories.
+    page["agreements"] = [
+        agreement
+        for agreement in page["agreements"]
+        if permissions.can_download_agreement(request.user, agreement)
+    ]
     context = {
         "organization": organization,
         "show_personal_contacts": permissions.can_view_personal_contacts(request.user),
         "panels": organization_panels(request, organization),
         "history": _history(request, organization),
-        **selectors.organization_page(organization),
+        **page,
     }
     return render(request, "partners/organization_detail.html", context)
 

@@ -9,16 +9,24 @@ class RoadmapsConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import m2m_changed, post_delete, post_save
 
+        from core import outbox
         from meetings.extensions import register_meeting_panel
-        from partners.extensions import register_organization_panel
+        from partners.extensions import register_holding, register_organization_panel
 
-        from . import panels
-        from .figures import invalidate_recommendation_figures
+        from . import holdings, notices, panels
         from .models import Recommendation
+        from .selectors.figures import invalidate_recommendation_figures
 
+        outbox.register(notices.DECISION, notices.build_decision)
+        outbox.register(notices.ACTION_DONE, notices.build_action_done)
+        outbox.register(notices.MESSAGE, notices.build_message)
+        for holding in holdings.HOLDINGS:
+            register_holding(holding)
         register_meeting_panel("detail", panels.meeting_followups)
         register_meeting_panel("outcomes", panels.meeting_followup_form)
         register_organization_panel(panels.organization_recommendations)
+        register_organization_panel(panels.organization_open_work)
+        register_organization_panel(panels.organization_expectations)
 
         uid = "roadmaps.figures"
         post_save.connect(invalidate_recommendation_figures, Recommendation, dispatch_uid=uid)

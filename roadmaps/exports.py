@@ -2,30 +2,26 @@
 the pages, in the viewer's language: recommendations (CSV, XLSX), a roadmap
 (XLSX), and a market dossier (one XLSX for one market)."""
 
-import csv
-import io
-from decimal import Decimal
-
-from django.utils import timezone
+from django.template.defaultfilters import floatformat
 from django.utils.translation import gettext as _
-from openpyxl import Workbook
-from openpyxl.styles import Font
 
+from core.exports import XLSX, download, to_csv, to_xlsx
 from meetings.permissions import visible_meetings
 
 from . import permissions
-from .models import MarketIndicator, Milestone
+from .models import Milestone
+from .selectors.indicators import recoveries
+from .selectors.markets import figure_rows, targets_with_status
 
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-
-
-def _local(value):
-    """Spreadsheets have no time zones: Casablanca time, without tzinfo."""
-    if value is None:
-        return ""
-    if hasattr(value, "tzinfo") and value.tzinfo is not None:
-        return timezone.localtime(value).replace(tzinfo=None)
-    return value
+__all__ = [
+    "XLSX",
+    "download",
+    "market_dossier",
+    "milestone_rows",
+    "recommendation_rows",
+    "to_csv",
+    "to_xlsx",
+]
 
 
 def recommendation_rows(user, recommendations):
@@ -52,8 +48,8 @@ def recommendation_rows(user, recommendations):
             recommendation.get_theme_display(),
             recommendation.get_priority_display(),
             recommendation.get_status_display(),
-            _local(recommendation.submitted_at),
-            _local(recommendation.decided_at),
+            recommendation.submitted_at,
+            recommendation.decided_at,
             recommendation.response,
         ]
         if notes:
@@ -89,27 +85,10 @@ def milestone_rows(milestones):
     return rows
 
 
-def to_csv(rows) -> bytes:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    for row in rows:
-        writer.writerow(["" if cell is None else cell for cell in row])
-    # With a BOM, Excel opens accents and Arabic correctly.
-    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
-
-
-def to_xlsx(sheets: dict) -> bytes:
-    workbook = Workbook()
-    workbook.remove(workbook.active)
-    for title, rows in sheets.items():
-        sheet = workbook.create_sheet(title=title[:31])
-        for row in rows:
-            sheet.append([float(cell) if isinstance(cell, Decimal) else cell for cell in row])
-        for cell in sheet[1]:
-            cell.font = Font(bold=True)
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+def _target_level(target) -> object:
+    if target.share_of_2019 is None:
+        return target.value
+    return _("%(share)s %% of 2019") % {"share": floatformat(target.share_of_2019, -1)}
 
 
 def market_dossier(user, market) -> bytes:
@@ -135,7 +114,8 @@ def market_dossier(user, market) -> bytes:
         .select_related("organizer")
         .order_by("-starts_at")
     )
-    indicators = MarketIndicator.objects.filter(market=market).order_by("metric", "year", "month")
+    by_metric = recoveries([market.pk])[market.pk]
+    targets = targets_with_status([market], {market.pk: by_metric})[market.pk]
     return to_xlsx(
         {
             _("Roadmaps"): [
@@ -163,10 +143,52 @@ def market_dossier(user, market) -> bytes:
             _("Recommendations"): recommendation_rows(user, recommendations),
             _("Meetings"): [[_("Date"), _("Meeting"), _("Organizer"), _("Status")]]
             + [
-                [_local(m.starts_at), m.title, m.organizer.short_name, m.get_status_display()]
+                [m.starts_at, m.title, m.organizer.short_name, m.get_status_display()]
                 for m in meetings
             ],
-            _("Indicators"): [[_("indicator"), _("year"), _("month"), _("value"), _("source")]]
-            + [[i.get_metric_display(), i.year, i.month, i.value, i.source] for i in indicators],
+            _("Indicators"): [
+                [
+                    _("indicator"),
+                    _("definition"),
+                    _("year"),
+                    _("month"),
+                    _("value"),
+                    _("share of 2019 (%)"),
+                    _("source"),
+                    _("how far it was checked"),
+                    _("demonstration value"),
+                ]
+            ]
+            + [
+                [
+                    recovery.label,
+                    recovery.definition_label,
+                    row.figure.year,
+                    row.figure.month or "",
+                    row.figure.value,
+                    round(row.ratio * 100) if row.ratio is not None else "",
+                    row.figure.source,
+                    row.figure.confidence,
+                    _("yes") if row.figure.is_demo else "",
+                ]
+                for recovery in by_metric.values()
+                for row in figure_rows(recovery)
+            ],
+            _("Targets"): [
+                [_("year"), _("indicator"), _("Target"), _("Status"), _("demonstration target")]
+            ]
+            + [
+                [
+                    status.target.year,
+                    status.target.get_metric_display(),
+                    _("%(share)s %% of 2019")
+                    % {"share": floatformat(status.target.share_of_2019, -1)}
+                    if status.target.share_of_2019 is not None
+                    else status.target.value,
+                    status.label,
+                    _("yes") if status.target.is_demo else "",
+                ]
+                for status in targets
+            ],
         }
     )

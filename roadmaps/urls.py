@@ -1,47 +1,94 @@
 from django.urls import path
 
-from . import views
+from .views import conversation, indicators, milestones, recommendations, roadmaps
 
 app_name = "roadmaps"
 
 urlpatterns = [
-    path("recommendations/", views.recommendation_list, name="recommendation_list"),
-    path("recommendations/new/", views.recommendation_create, name="recommendation_create"),
+    # recommendations: roadmaps:recommendation_*
+    path("recommendations/", recommendations.recommendation_list, name="recommendation_list"),
+    path(
+        "recommendations/new/",
+        recommendations.recommendation_create,
+        name="recommendation_create",
+    ),
     path(
         "recommendations/export.csv",
-        views.recommendation_export,
+        recommendations.recommendation_export,
         {"fmt": "csv"},
         name="recommendation_export_csv",
     ),
     path(
         "recommendations/export.xlsx",
-        views.recommendation_export,
+        recommendations.recommendation_export,
         {"fmt": "xlsx"},
         name="recommendation_export_xlsx",
     ),
-    path("recommendations/<int:pk>/", views.recommendation_detail, name="recommendation_detail"),
-    path("recommendations/<int:pk>/edit/", views.recommendation_edit, name="recommendation_edit"),
+    path(
+        "recommendations/<int:pk>/",
+        recommendations.recommendation_detail,
+        name="recommendation_detail",
+    ),
+    path(
+        "recommendations/<int:pk>/edit/",
+        recommendations.recommendation_edit,
+        name="recommendation_edit",
+    ),
+    path(
+        "recommendations/<int:pk>/submit/",
+        recommendations.recommendation_submit,
+        name="recommendation_submit",
+    ),
     path(
         "recommendations/<int:pk>/review/",
-        views.recommendation_review,
+        recommendations.recommendation_review,
         name="recommendation_review",
     ),
-    path("roadmaps/", views.roadmap_list, name="list"),
-    path("roadmaps/new/", views.roadmap_create, name="create"),
-    path("roadmaps/<int:pk>/", views.roadmap_detail, name="detail"),
-    path("roadmaps/<int:pk>/edit/", views.roadmap_edit, name="edit"),
-    path("roadmaps/<int:pk>/export.xlsx", views.roadmap_export, name="export"),
-    path("roadmaps/markets/<str:code>/dossier.xlsx", views.market_dossier, name="dossier"),
-    path("roadmaps/<int:pk>/milestones/new/", views.milestone_create, name="milestone_create"),
-    path("roadmaps/milestones/<int:pk>/edit/", views.milestone_edit, name="milestone_edit"),
+    path(
+        "recommendations/<int:pk>/messages/",
+        conversation.recommendation_message,
+        name="recommendation_message",
+    ),
+    path(
+        "recommendations/messages/<int:pk>/edit/",
+        conversation.recommendation_message_edit,
+        name="recommendation_message_edit",
+    ),
+    # roadmaps: roadmaps:roadmap_*
+    path("roadmaps/", roadmaps.roadmap_list, name="roadmap_list"),
+    path("roadmaps/new/", roadmaps.roadmap_create, name="roadmap_create"),
+    path("roadmaps/<int:pk>/", roadmaps.roadmap_detail, name="roadmap_detail"),
+    path("roadmaps/<int:pk>/edit/", roadmaps.roadmap_edit, name="roadmap_edit"),
+    path("roadmaps/<int:pk>/export.xlsx", roadmaps.roadmap_export, name="roadmap_export"),
+    # milestones: roadmaps:milestone_*
+    path(
+        "roadmaps/<int:pk>/milestones/new/",
+        milestones.milestone_create,
+        name="milestone_create",
+    ),
+    path("roadmaps/milestones/<int:pk>/edit/", milestones.milestone_edit, name="milestone_edit"),
     path(
         "roadmaps/milestones/<int:pk>/progress/",
-        views.milestone_progress,
+        milestones.milestone_progress,
         name="milestone_progress",
     ),
     path(
         "roadmaps/from-meeting/<int:meeting_pk>/",
-        views.followup_create,
-        name="followup_create",
+        milestones.milestone_followup_create,
+        name="milestone_followup_create",
+    ),
+    path("roadmaps/outcomes/<int:pk>/answer/", milestones.outcome_answer, name="outcome_answer"),
+    # markets: their page, targets and dossier
+    path("markets/<str:code>/", indicators.market_detail, name="market_detail"),
+    path("markets/<str:code>/targets/new/", indicators.target_create, name="target_create"),
+    path(
+        "markets/<str:code>/targets/<int:pk>/edit/",
+        indicators.target_edit,
+        name="target_edit",
+    ),
+    path(
+        "roadmaps/markets/<str:code>/dossier.xlsx",
+        indicators.market_dossier,
+        name="market_dossier",
     ),
 ]

@@ -12,11 +12,13 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
-from meetings.models import Meeting
+from meetings.models import Meeting, Outcome
+from meetings.rsvp_links import rsvp_token
 from partners.models import PartnershipAgreement
 from partners.roles import Role
+from roadmaps.models import RecommendationMessage, Target
 
-from .factories import (
+from .helpers.factories import (
     MarketFactory,
     MeetingFactory,
     MembershipFactory,
@@ -27,7 +29,7 @@ from .factories import (
     RoadmapFactory,
     UserFactory,
 )
-from .urlwalk import project_routes
+from .helpers.urlwalk import project_routes
 
 ROLES = [
     "anonymous",
@@ -85,6 +87,22 @@ GET = {
     "meetings:calendar": ({"pk": "meeting"}, row(L, 200, 404, 200, 200, 200, 200)),
     "meetings:minutes_pdf": ({"pk": "meeting"}, row(L, 200, 404, 200, 200, 200, 200)),
     "meetings:transition": ({"pk": "meeting"}, logged_in(405)),
+    "meetings:rsvp": ({"pk": "invited_meeting"}, logged_in(405)),
+    # The signed link is the credential: no log-in, for its one participant.
+    "meetings:rsvp_link": (
+        {"pk": "invited_meeting", "participant_pk": "invited_seat", "token": "rsvp_token"},
+        every(200),
+    ),
+    "meetings:outcome_close": ({"pk": "outcome"}, logged_in(405)),
+    "roadmaps:outcome_answer": ({"pk": "outcome"}, logged_in(405)),
+    "roadmaps:recommendation_message": ({"pk": "recommendation"}, logged_in(405)),
+    "roadmaps:recommendation_message_edit": (
+        {"pk": "message"},
+        row(L, 403, 404, 403, 404, 200, 403),  # its author only
+    ),
+    "inbox": ({}, logged_in(200)),
+    "inbox_count": ({}, logged_in(200)),
+    "search": ({}, logged_in(200)),
     "roadmaps:recommendation_list": ({}, row(L, 200, 200, 200, 200, 200, 200)),
     "roadmaps:recommendation_create": ({}, row(L, 200, 200, 403, 403, 403, 403)),
     "roadmaps:recommendation_detail": (
@@ -99,19 +117,34 @@ GET = {
         {"pk": "recommendation"},
         row(L, 403, 404, 200, 404, 200, 200),
     ),
-    "roadmaps:list": ({}, logged_in(200)),
-    "roadmaps:create": ({}, row(L, 403, 403, 200, 200, 200, 200)),
-    "roadmaps:detail": ({"pk": "roadmap"}, logged_in(200)),
-    "roadmaps:edit": ({"pk": "roadmap"}, row(L, 403, 403, 200, 403, 200, 200)),
+    "roadmaps:recommendation_submit": ({"pk": "recommendation"}, logged_in(405)),
+    "roadmaps:roadmap_list": ({}, logged_in(200)),
+    "roadmaps:roadmap_create": ({}, row(L, 403, 403, 200, 200, 200, 200)),
+    "roadmaps:roadmap_detail": ({"pk": "roadmap"}, logged_in(200)),
+    "roadmaps:roadmap_edit": ({"pk": "roadmap"}, row(L, 403, 403, 200, 403, 200, 200)),
     "roadmaps:milestone_create": ({"pk": "roadmap"}, row(L, 403, 403, 200, 403, 200, 200)),
     "roadmaps:milestone_edit": ({"pk": "milestone"}, row(L, 403, 403, 200, 403, 200, 200)),
     "roadmaps:milestone_progress": ({"pk": "milestone"}, logged_in(405)),
-    "roadmaps:followup_create": ({"meeting_pk": "meeting"}, logged_in(405)),
+    "roadmaps:milestone_followup_create": ({"meeting_pk": "meeting"}, logged_in(405)),
     "roadmaps:recommendation_export_csv": ({}, row(L, 200, 200, 200, 200, 200, 200)),
     "roadmaps:recommendation_export_xlsx": ({}, row(L, 200, 200, 200, 200, 200, 200)),
-    "roadmaps:export": ({"pk": "roadmap"}, logged_in(200)),
-    "roadmaps:dossier": ({"code": "FR"}, logged_in(200)),
+    "roadmaps:roadmap_export": ({"pk": "roadmap"}, logged_in(200)),
+    # A market: every market for ONMT, those of their work for a council member.
+    "roadmaps:market_dossier": ({"code": "FR"}, row(L, 200, 404, 200, 200, 200, 200)),
+    "roadmaps:market_detail": ({"code": "FR"}, row(L, 200, 404, 200, 200, 200, 200)),
+    "roadmaps:target_create": ({"code": "FR"}, row(L, 403, 404, 200, 403, 200, 200)),
+    "roadmaps:target_edit": (
+        {"code": "FR", "pk": "target"},
+        row(L, 403, 404, 200, 403, 200, 200),
+    ),
     "profile_calendar": ({}, logged_in(405)),
+    # The second factor's screens: every account's own.
+    "two_factor:profile": ({}, logged_in(200)),
+    "two_factor:setup": ({}, logged_in(200)),
+    "two_factor:qr": ({}, logged_in(404)),  # no secret in the session until set-up starts
+    "two_factor:setup_complete": ({}, every(L)),  # only after a log-in with the factor
+    "two_factor:backup_tokens": ({}, every(L)),
+    "two_factor:disable": ({}, logged_in(302)),  # nothing to turn off: back home
     # The token is the credential: a calendar program has no session.
     "calendar_feed": ({"token": "feed_token"}, every(200)),
 }
@@ -128,7 +161,7 @@ POST = {
         {"progress": "50"},
         row(L, 403, 403, 302, 403, 302, 302),
     ),
-    "roadmaps:followup_create": (
+    "roadmaps:milestone_followup_create": (
         {"meeting_pk": "meeting"},
         {"roadmap": "roadmap", "title": "Suite", "due_date": "2030-05-01"},
         row(L, 403, 404, 403, 403, 302, 302),
@@ -137,6 +170,42 @@ POST = {
         {"pk": "recommendation"},
         {"action": "start_review"},
         row(L, 403, 404, 302, 404, 302, 302),
+    ),
+    "roadmaps:recommendation_submit": (
+        {"pk": "recommendation"},
+        {"version": "1"},
+        # Its organization only (already submitted here: refused with a message).
+        row(L, 302, 404, 403, 404, 403, 403),
+    ),
+    "meetings:rsvp": (
+        {"pk": "invited_meeting"},
+        {"response": "accepted"},
+        row(L, 302, 404, 404, 404, 404, 404),
+    ),
+    "meetings:outcome_close": (
+        {"pk": "outcome"},
+        {"answer": "Non retenu."},
+        row(L, 403, 404, 403, 403, 302, 302),
+    ),
+    "roadmaps:outcome_answer": (
+        {"pk": "outcome"},
+        {"milestone": "milestone"},
+        row(L, 403, 404, 403, 403, 302, 302),
+    ),
+    "roadmaps:recommendation_message": (
+        {"pk": "recommendation"},
+        {"body": "Une question ?"},
+        row(L, 302, 404, 302, 404, 302, 302),
+    ),
+    "roadmaps:target_create": (
+        {"code": "FR"},
+        {"metric": "overnight_stays", "year": "2024", "share_of_2019": "100"},
+        row(L, 403, 404, 302, 403, 302, 302),
+    ),
+    "roadmaps:target_edit": (
+        {"code": "FR", "pk": "target"},
+        {"share_of_2019": "110", "version": "1"},
+        row(L, 403, 404, 302, 403, 302, 302),
     ),
 }
 
@@ -178,22 +247,33 @@ def world(db):
     ParticipantFactory(meeting=planned_meeting, organization=own_org)
 
     roadmap = RoadmapFactory(market=fr, status="active")
+    invited_meeting = MeetingFactory(title="Atelier à venir")
+    invited_seat = ParticipantFactory(
+        meeting=invited_meeting, organization=own_org, person=own_person
+    )
+    recommendation = RecommendationFactory(organization=own_org, author=own_person, markets=[fr])
     objects = {
         "own_org": own_org,
         "own_person": own_person,
         "agreement": agreement,
         "meeting": meeting,
         "planned_meeting": planned_meeting,
-        "recommendation": RecommendationFactory(
-            organization=own_org, author=own_person, markets=[fr]
+        "recommendation": recommendation,
+        "invited_meeting": invited_meeting,
+        "invited_seat": invited_seat,
+        "outcome": Outcome.objects.create(meeting=meeting, kind="expectation", text="Attente"),
+        "message": RecommendationMessage.objects.create(
+            recommendation=recommendation, author=users["staff"], body="?", from_reviewer=True
         ),
         "roadmap": roadmap,
         "milestone": MilestoneFactory(roadmap=roadmap),
+        "target": Target.objects.create(market=fr, metric="arrivals", year=2024, share_of_2019=100),
     }
-    own_person.calendar_token = "feed-token-of-the-owning-council"
+    own_person.calendar_token = own_person.calendar_token_digest("feed-token-of-the-council")
     own_person.save()
     ids = {name: obj.pk for name, obj in objects.items()}
-    ids["feed_token"] = own_person.calendar_token
+    ids["feed_token"] = "feed-token-of-the-council"
+    ids["rsvp_token"] = rsvp_token(invited_seat)
     return users, ids
 
 

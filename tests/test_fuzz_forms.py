@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from partners.roles import Role
 
-from .factories import (
+from .helpers.factories import (
     MarketFactory,
     MeetingFactory,
     MembershipFactory,
@@ -231,9 +231,18 @@ ENDPOINTS = [
         None,
         "post",
         lambda w: "/accounts/login/",
-        {"username": hostile_text, "password": hostile_text},
+        {
+            "portal_login_view-current_step": st.just("auth"),
+            "auth-username": hostile_text,
+            "auth-password": hostile_text,
+        },
     ),
-    (None, "post", lambda w: "/admin/login/", {"username": hostile_text, "password": hostile_text}),
+    (
+        None,
+        "post",
+        lambda w: "/accounts/login/",
+        {"portal_login_view-current_step": hostile_text, "token-otp_token": hostile_text},
+    ),
     (None, "post", lambda w: "/accounts/password_reset/", {"email": hostile_text}),
     (None, "post", lambda w: "/i18n/setlang/", {"language": hostile_text, "next": hostile_text}),
     (

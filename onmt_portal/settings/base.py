@@ -4,12 +4,10 @@ Secrets may be given as files: ``SECRET_KEY_FILE=/run/secrets/key`` is read in
 place of ``SECRET_KEY`` (django-environ's FileAwareEnv), for any variable.
 """
 
-from datetime import timedelta
 from pathlib import Path
 
 import environ
 from csp.constants import NONCE, NONE, SELF
-from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 VAR_DIR = BASE_DIR / "var"
@@ -24,7 +22,8 @@ ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "[:
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    # Django's admin, on the portal's site: its log-in is the portal's (two factors).
+    "onmt_portal.admin_config.PortalAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -42,14 +41,22 @@ INSTALLED_APPS = [
     "axes",
     "csp",
     "simple_history",
-    # The portal; dependency direction: partners <- meetings <- roadmaps.
+    # A second factor (TOTP, with backup codes): django-otp + django-two-factor-auth.
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "two_factor",
+    # The portal; dependency direction: core <- partners <- meetings <- roadmaps.
     "onmt_portal",
+    "core",
     "partners",
     "meetings",
     "roadmaps",
 ]
 
 MIDDLEWARE = [
+    # A reference for every request, in the logs and on error pages.
+    "core.request_id.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
     "onmt_portal.middleware.AdminInlineStylesMiddleware",
@@ -59,9 +66,13 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # request.user.is_verified(): did this session pass a second factor?
+    "django_otp.middleware.OTPMiddleware",
     # Every page needs a log-in unless its view says otherwise (@login_not_required).
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # With PORTAL_REQUIRE_2FA, ONMT staff and admins set up and pass a second factor.
+    "onmt_portal.middleware.SecondFactorRequiredMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     # Records who made each change (django-simple-history).
@@ -70,12 +81,26 @@ MIDDLEWARE = [
     "axes.middleware.AxesMiddleware",
 ]
 
+# Limits that agree with the largest form the portal offers: the outcomes screen,
+# up to 500 participants (2 fields each) and 500 outcomes (5 fields each), with
+# its management forms and the minutes — about 3,520 fields
+# (tests/portal/test_limits.py posts it). Its text, minutes included, stays
+# far below 10 MB; uploads (a PDF of at most 10 MB) are counted apart.
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 4000
+DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
+
 ROOT_URLCONF = "onmt_portal.urls"
 WSGI_APPLICATION = "onmt_portal.wsgi.application"
 
-# The cache holds the dashboard's recommendation figures (roadmaps/figures.py).
+# The cache holds the dashboard's recommendation figures (roadmaps/selectors/figures.py).
 # Per process by default; production shares one in Redis (CACHE_URL=redis://…/1).
+# The cache is an optimisation, never a dependency: a cache that is down answers
+# within a second, and the portal computes without it (healthz says "degraded").
 CACHES = {"default": env.cache_url("CACHE_URL", default="locmemcache://")}
+if CACHES["default"]["BACKEND"].endswith("RedisCache"):
+    CACHES["default"].setdefault("OPTIONS", {}).update(
+        {"socket_connect_timeout": 1, "socket_timeout": 1}
+    )
 
 # Django's renderer, with <select> built in Python (fast on long lists).
 FORM_RENDERER = "onmt_portal.renderers.PortalFormRenderer"
@@ -104,55 +129,11 @@ DATABASES["default"]["ATOMIC_REQUESTS"] = False
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=0)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# Authentication
-AUTHENTICATION_BACKENDS = [
-    # Counts failed log-ins and refuses a locked-out username + address first.
-    "axes.backends.AxesStandaloneBackend",
-    "django.contrib.auth.backends.ModelBackend",
-]
-# OWASP ASVS: 5 failures lock that username from that address for 15 minutes.
-AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
-AXES_COOLOFF_TIME = timedelta(minutes=env.int("AXES_COOLOFF_MINUTES", default=15))
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
-AXES_RESET_ON_SUCCESS = True
-AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
-# Behind the TLS proxy, the client address is the last hop it appends.
-AXES_IPWARE_PROXY_COUNT = env.int("AXES_IPWARE_PROXY_COUNT", default=0) or None
-AXES_IPWARE_META_PRECEDENCE_ORDER = (
-    ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"] if AXES_IPWARE_PROXY_COUNT else ["REMOTE_ADDR"]
-)
-LOGIN_URL = "login"
-LOGIN_REDIRECT_URL = "home"
-LOGOUT_REDIRECT_URL = "login"
-AUTH_PASSWORD_VALIDATORS = [
-    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {
-        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
-        "OPTIONS": {"min_length": 12},
-    },
-    {"NAME": "onmt_portal.validators.MaximumLengthValidator", "OPTIONS": {"max_length": 128}},
-    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
-    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
-]
-PASSWORD_RESET_TIMEOUT = 3 * 24 * 3600
-# Sessions end after 8 hours without activity.
-SESSION_COOKIE_AGE = 8 * 3600
-SESSION_SAVE_EVERY_REQUEST = True
+# Authentication, lock-outs and throttles, the second factor, passwords, sessions.
+from .accounts import *  # noqa: E402, F403
 
-# Internationalisation: French first, Arabic right-to-left, English.
-LANGUAGE_CODE = "fr"
-LANGUAGES = [
-    ("fr", _("French")),
-    ("ar", _("Arabic")),
-    ("en", _("English")),
-]
-LOCALE_PATHS = [BASE_DIR / "locale"]
-USE_I18N = True
-USE_TZ = True
-TIME_ZONE = "Africa/Casablanca"
-LANGUAGE_COOKIE_NAME = "portal_language"
-LANGUAGE_COOKIE_AGE = 365 * 24 * 3600
-LANGUAGE_COOKIE_SAMESITE = "Lax"
+# Languages (French first, Arabic right to left, English), formats, time zone.
+from .languages import *  # noqa: E402, F403
 
 # Static files: the portal's own in static/, third-party ones from pip packages.
 STATIC_URL = "/static/"
@@ -165,7 +146,7 @@ PRIVATE_MEDIA_ROOT = env.path("PRIVATE_MEDIA_ROOT", default=VAR_DIR / "private")
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "private": {
-        "BACKEND": "partners.storage.PrivateFileSystemStorage",
+        "BACKEND": "core.storage.PrivateFileSystemStorage",
         "OPTIONS": {"location": PRIVATE_MEDIA_ROOT, "base_url": None},
     },
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
@@ -211,16 +192,28 @@ EMAIL_TIMEOUT = 20
 # Links in e-mails and calendar files point here.
 PORTAL_BASE_URL = env.str("PORTAL_BASE_URL", default="http://127.0.0.1:8000")
 PORTAL_CALENDAR_EMAIL = env.str("PORTAL_CALENDAR_EMAIL", default="no-reply@localhost")
+# Whom people write to about their access (shown on the access-refused page).
+PORTAL_SUPPORT_EMAIL = env.str("PORTAL_SUPPORT_EMAIL", default="")
 
 # Celery. Without CELERY_BROKER_URL the broker is kombu's filesystem transport
 # in var/celery/, so reminders work with no service at all; healthz then
 # reports the broker as "not configured".
+# The longest time limit of any task (the daily reminder scan's), and what follows
+# from it for the broker (below).
+REMINDER_SCAN_TIME_LIMIT = 600
+CELERY_TASK_SOFT_TIME_LIMIT = env.int("CELERY_TASK_SOFT_TIME_LIMIT", default=240)
+CELERY_TASK_TIME_LIMIT = env.int("CELERY_TASK_TIME_LIMIT", default=300)
+TASK_VISIBILITY_TIMEOUT = max(CELERY_TASK_TIME_LIMIT, REMINDER_SCAN_TIME_LIMIT) + 60
+TASK_RETRY_BACKOFF_MAX = 300
 CELERY_BROKER_URL = env.str("CELERY_BROKER_URL", default="")
 CELERY_BROKER_CONFIGURED = bool(CELERY_BROKER_URL)
 if CELERY_BROKER_CONFIGURED:
-    # Redis re-delivers an unacknowledged task after this long: no task may run,
-    # or be scheduled ahead (ETA/countdown), longer than it.
-    CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600}
+    # Redis re-delivers an unacknowledged task after this long: just above the
+    # longest task time limit, so a task whose worker died runs again within
+    # minutes, never while it could still be running. No task is scheduled
+    # further ahead (ETA/countdown) than this: retries back off up to
+    # TASK_RETRY_BACKOFF_MAX, below it.
+    CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": TASK_VISIBILITY_TIMEOUT}
     CELERY_RESULT_BACKEND = env.str("CELERY_RESULT_BACKEND", default=CELERY_BROKER_URL)
 else:
     _celery_dir = VAR_DIR / "celery"
@@ -241,35 +234,51 @@ CELERY_TASK_SERIALIZER = "json"
 CELERY_RESULT_SERIALIZER = "json"
 CELERY_RESULT_EXPIRES = 24 * 3600
 CELERY_TASK_IGNORE_RESULT = True
-CELERY_TIMEZONE = TIME_ZONE
+CELERY_TIMEZONE = TIME_ZONE  # noqa: F405 - from languages.py
 # A task is acknowledged only once it has finished, and given back to the queue
 # when its worker dies, so a crash never loses work; tasks must be idempotent.
 CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
-CELERY_TASK_SOFT_TIME_LIMIT = env.int("CELERY_TASK_SOFT_TIME_LIMIT", default=240)
-CELERY_TASK_TIME_LIMIT = env.int("CELERY_TASK_TIME_LIMIT", default=300)
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_WORKER_HIJACK_ROOT_LOGGER = False
-# Milestone reminders (roadmaps/reminders.py): days before the due date, and how
+# Milestone reminders (roadmaps/services/reminders.py): days before the due date, and how
 # long a digest's claim holds before another scan may take it over.
 REMINDER_OFFSETS_DAYS = env.list("REMINDER_OFFSETS_DAYS", cast=int, default=[14, 7, 1])
 REMINDER_CLAIM_LEASE_SECONDS = env.int("REMINDER_CLAIM_LEASE_SECONDS", default=900)
+# The outbox (core/outbox.py): how long a sender's claim on a message holds before
+# the dispatcher takes it over, how many attempts before a message is dead.
+OUTBOX_LEASE_SECONDS = env.int("OUTBOX_LEASE_SECONDS", default=300)
+OUTBOX_MAX_ATTEMPTS = env.int("OUTBOX_MAX_ATTEMPTS", default=8)
+OUTBOX_BATCH = 500
 # Schedules live in the database so admins can see and edit them.
 CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
 
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
+    "filters": {
+        # Calendar feed secrets travel in URLs: never in a log (core/redaction.py).
+        "redact_secrets": {"()": "core.redaction.RedactSecretsFilter"},
+        "request_id": {"()": "core.request_id.RequestIdFilter"},
+    },
     "formatters": {
-        "plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
+        "plain": {"format": "%(asctime)s %(levelname)s [%(request_id)s] %(name)s %(message)s"},
     },
     "handlers": {
-        "console": {"class": "logging.StreamHandler", "formatter": "plain"},
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": "plain",
+            "filters": ["redact_secrets", "request_id"],
+        },
     },
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
     "loggers": {
+        # Django's own handlers would print request errors unredacted.
+        "django": {"handlers": ["console"], "level": "INFO", "propagate": False},
         "django.db.backends": {"level": "WARNING"},
+        # runserver's request lines, through the redacting handler.
+        "django.server": {"handlers": ["console"], "level": "INFO", "propagate": False},
         "axes": {"level": "WARNING"},
         # WeasyPrint's font subsetting logs every table it touches at INFO.
         "fontTools": {"level": "WARNING"},

@@ -21,6 +21,9 @@ def _required(name: str) -> str:
 
 
 DEBUG = False
+# ONMT staff and admins log in with a second factor (TOTP); PORTAL_REQUIRE_2FA=false
+# turns it off only for a test deployment.
+PORTAL_REQUIRE_2FA = env.bool("PORTAL_REQUIRE_2FA", default=True)
 SECRET_KEY = _required("SECRET_KEY")
 ALLOWED_HOSTS = [host.strip() for host in _required("ALLOWED_HOSTS").split(",") if host.strip()]
 DATABASES = {"default": env.db_url_config(_required("DATABASE_URL"))}

@@ -20,7 +20,7 @@ CELERY_BROKER_CONFIGURED = True
 CELERY_RESULT_BACKEND = CELERY_BROKER_URL
 # Tests of crashed workers shorten how long Redis waits before re-delivering.
 CELERY_BROKER_TRANSPORT_OPTIONS = {
-    "visibility_timeout": env.int("CELERY_VISIBILITY_TIMEOUT", default=3600),
+    "visibility_timeout": env.int("CELERY_VISIBILITY_TIMEOUT", default=TASK_VISIBILITY_TIMEOUT),  # noqa: F405
     # Sweep for abandoned tasks every second (default: about every 100 s).
     "unacked_restore_interval": 1,
     "unacked_restore_throttle": 1,
@@ -36,7 +36,7 @@ PRIVATE_MEDIA_ROOT = _scratch / "private"
 STORAGES = {
     **STORAGES,  # noqa: F405
     "private": {
-        "BACKEND": "partners.storage.PrivateFileSystemStorage",
+        "BACKEND": "core.storage.PrivateFileSystemStorage",
         "OPTIONS": {"location": PRIVATE_MEDIA_ROOT, "base_url": None},
     },
 }

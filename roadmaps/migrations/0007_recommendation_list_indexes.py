@@ -3,7 +3,7 @@
 
 from django.db import migrations, models
 
-from partners.migration_operations import AddIndexConcurrentlyOnPostgres
+from core.migration_operations import AddIndexConcurrentlyOnPostgres
 
 
 class Migration(migrations.Migration):

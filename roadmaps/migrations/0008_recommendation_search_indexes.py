@@ -1,18 +1,19 @@
 # Trigram indexes for the recommendation search (title and body, accents and
 # case ignored: partners/search.py), built without locking the table against
-# writes. PostgreSQL only.
+# writes. GIN on PostgreSQL; a plain stand-in elsewhere (core.indexes).
 
-from django.contrib.postgres.indexes import GinIndex, OpClass
+from django.contrib.postgres.indexes import OpClass
 from django.db import migrations, models
 from django.db.models.functions import Upper
 
-from partners.migration_operations import AddIndexConcurrentlyOnPostgres
+from core.indexes import SearchIndex
+from core.migration_operations import AddIndexConcurrentlyOnPostgres
 
 
 def search_index(field):
     return AddIndexConcurrentlyOnPostgres(
         model_name="recommendation",
-        index=GinIndex(
+        index=SearchIndex(
             OpClass(Upper(models.Func(models.F(field), function="portal_unaccent")), "gin_trgm_ops"),
             name=f"recommendation_{field}_search",
         ),

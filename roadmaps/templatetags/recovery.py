@@ -1,6 +1,9 @@
+from decimal import ROUND_HALF_UP, Decimal
+
 from django import template
-from django.utils.formats import number_format
 from django.utils.translation import gettext as _
+
+from core.numbers import percent_text
 
 register = template.Library()
 
@@ -10,7 +13,9 @@ def percent(ratio):
     """0.873 -> "87 %" in the current locale; None -> "no baseline"."""
     if ratio is None:
         return _("no baseline")
-    return f"{number_format(ratio * 100, 0)} %"
+    # Rounded half up (number_format would cut the decimals: 75.6 is 76 %, not 75).
+    whole = (Decimal(ratio) * 100).quantize(Decimal(1), rounding=ROUND_HALF_UP)
+    return percent_text(whole)
 
 
 @register.filter

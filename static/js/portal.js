@@ -6,3 +6,12 @@ document.addEventListener("click", (event) => {
     window.print();
   }
 });
+
+// Irreversible steps ask first: a button with data-confirm="…" submits its form
+// only once the person has said yes.
+document.addEventListener("click", (event) => {
+  const button = event.target.closest("[data-confirm]");
+  if (button && !window.confirm(button.dataset.confirm)) {
+    event.preventDefault();
+  }
+});

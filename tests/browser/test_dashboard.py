@@ -6,7 +6,8 @@ from django.conf import settings
 from django.core.management import call_command
 from playwright.sync_api import expect
 
-from .test_meetings import log_in
+from ..helpers.browser import log_in
+from ..helpers.figures import pct
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -26,10 +27,14 @@ def test_the_dashboard_renders_in_three_languages_with_its_charts(chromium, live
         page.locator(f"button[name=language][value={language}]").click()
         page.wait_for_selector(f"html[lang={language}][dir={direction}]")
         expect(page.locator("#recovery-title")).to_have_text(heading)
-        # France, the delegate's market, comes first, with its chart.
+        # Furthest from 2019 first (China, at 20 % of its 2019 arrivals in 2022),
+        # each row with its chart; France, the delegate's market, marked.
         first = page.locator(".recovery-table tbody tr").first
-        expect(first).to_contain_text("FR")
-        assert first.locator("svg.sparkline polyline").get_attribute("points")
+        expect(first).to_have_attribute("data-market", "CN")
+        expect(first.locator("svg.mini-bars rect")).to_have_count(2)
+        france = page.locator(".recovery-table tr[data-market=FR]")
+        expect(france).to_have_class("table-info")
+        expect(france.locator("td").first).to_contain_text(pct("76"))
         page.screenshot(path=str(artifacts / f"dashboard-{language}.png"), full_page=True)
     assert page.csp_refused == []
     page.context.close()

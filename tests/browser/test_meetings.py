@@ -9,24 +9,10 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from meetings.models import Meeting
-from onmt_portal.demo import DEFAULT_DEMO_PASSWORD
 
-from ..conftest import csp_violations
+from ..helpers.browser import log_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-def log_in(chromium, live_server, username):
-    context = chromium.new_context(locale="fr-MA")
-    page = context.new_page()
-    page.set_default_timeout(15_000)
-    page.csp_refused = csp_violations(page)
-    page.goto(f"{live_server.url}/accounts/login/")
-    page.get_by_label("Nom d’utilisateur").fill(username)
-    page.get_by_label("Mot de passe").fill(DEFAULT_DEMO_PASSWORD)
-    page.get_by_role("button", name="Connexion").click()
-    page.wait_for_url(f"{live_server.url}/")
-    return page
 
 
 def invite(page, name):
@@ -82,6 +68,15 @@ def test_staff_plan_log_and_publish_then_only_participants_read_the_minutes(chro
     expect(page.locator(".alert-success")).to_contain_text("enregistrés")
 
     page.get_by_role("button", name="Marquer comme tenue").click()
+    # Publishing asks first: said no, nothing happens; said yes, the minutes go out.
+    asked = []
+    page.once("dialog", lambda dialog: (asked.append(dialog.message), dialog.dismiss()))
+    page.get_by_role("button", name="Publier le compte rendu").click()
+    page.wait_for_timeout(300)
+    assert asked and "ne pourra plus être dépublié" in asked[0]
+    meeting.refresh_from_db()
+    assert meeting.status == "held"
+    page.once("dialog", lambda dialog: dialog.accept())
     page.get_by_role("button", name="Publier le compte rendu").click()
     expect(page.locator(".alert-success")).to_contain_text("publié")
     meeting.refresh_from_db()

@@ -1,13 +1,18 @@
 """The recommendation loop in Chromium: a council submits, ONMT accepts into a new
 milestone, the council sees the answer, another council finds nothing."""
 
+import datetime
+
 import pytest
 from django.core.management import call_command
+from django.utils import timezone
 from playwright.sync_api import expect
 
-from roadmaps.models import Milestone, Recommendation
+from roadmaps import selectors
+from roadmaps.models import Milestone, Recommendation, Roadmap
 
-from .test_meetings import log_in
+from ..helpers.browser import log_in
+from ..helpers.figures import pct
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -23,7 +28,7 @@ def test_submit_review_accept_into_a_new_milestone_and_read_the_answer(chromium,
     fes.get_by_label("Titre").fill("Vidéos courtes sur la médina de Fès")
     fes.get_by_label("Texte").fill("Produire des vidéos courtes pour les réseaux sociaux français.")
     fes.get_by_role("button", name="Soumettre à l’ONMT").click()
-    expect(fes.locator(".alert-success")).to_contain_text("soumise")
+    expect(fes.locator(".alert-success")).to_contain_text("L’ONMT a bien reçu votre recommandation")
     recommendation = Recommendation.objects.get(title="Vidéos courtes sur la médina de Fès")
     assert recommendation.status == "submitted"
 
@@ -33,11 +38,11 @@ def test_submit_review_accept_into_a_new_milestone_and_read_the_answer(chromium,
     staff.get_by_role("link", name="Examiner").click()
     staff.get_by_role("button", name="Prendre en examen").click()
     staff.get_by_label("Accepter dans un nouveau jalon").check()
-    staff.get_by_label("Feuille de route du nouveau jalon").select_option(
-        label="Feuille de route France — 2023"
-    )
+    current = Roadmap.objects.get(market__code="FR", status="active")  # the demo's current one
+    staff.get_by_label("Feuille de route du nouveau jalon").select_option(label=current.title)
     staff.get_by_role("textbox", name="Nouveau jalon").fill("Série de vidéos Fès pour la France")
-    staff.get_by_label("Échéance").fill("2023-10-15")
+    due = timezone.localdate() + datetime.timedelta(days=30)
+    staff.get_by_label("Échéance").fill(due.isoformat())
     staff.get_by_label("Réponse au partenaire").fill(
         "Bonne idée : intégrée à la campagne d’automne."
     )
@@ -70,11 +75,16 @@ def test_submit_review_accept_into_a_new_milestone_and_read_the_answer(chromium,
     delegate = log_in(chromium, live_server, "delegate.fr")
     delegate.goto(f"{live_server.url}/roadmaps/{milestone.roadmap_id}/")
     row = delegate.locator(f"#milestone-{milestone.pk}")
+    before = delegate.locator("#roadmap-summary .progress-bar").inner_text()
     row.get_by_label("Avancement (%)").fill("40")
     row.get_by_role("button", name="Mettre à jour").click()
-    expect(delegate.locator(f"#milestone-{milestone.pk} .progress-bar")).to_have_text("40 %")
+    expect(delegate.locator(f"#milestone-{milestone.pk} .progress-bar")).to_have_text(pct("40"))
     expect(delegate.locator(f"#milestone-{milestone.pk}")).to_contain_text("En cours")
     milestone.refresh_from_db()
     assert (milestone.progress, milestone.status) == (40, "in_progress")
+    # The roadmap's overall progress follows, without a reload.
+    expected = selectors.roadmap_summary(list(milestone.roadmap.milestones.all()))["progress"]
+    expect(delegate.locator("#roadmap-summary .progress-bar")).to_have_text(pct(expected))
+    assert before != pct(expected)
     assert delegate.csp_refused == []
     delegate.context.close()

@@ -10,7 +10,12 @@ from django.utils import timezone, translation
 from meetings import services
 from meetings.models import Meeting, Participant
 
-from ..factories import MeetingFactory, OrganizationFactory, ParticipantFactory, PersonFactory
+from ..helpers.factories import (
+    MeetingFactory,
+    OrganizationFactory,
+    ParticipantFactory,
+    PersonFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -48,6 +53,7 @@ def test_publishing_requires_attendance_for_every_participant(staff):
         services.meeting_publish(meeting=meeting, by=staff)
 
     meeting.refresh_from_db()
+    missing.refresh_from_db()
     assert meeting.status == Meeting.Status.HELD
     assert missing.attendance == "invited"
 

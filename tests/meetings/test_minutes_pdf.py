@@ -10,7 +10,7 @@ from pypdf import PdfReader
 
 from meetings.models import AgendaItem
 
-from ..factories import (
+from ..helpers.factories import (
     MarketFactory,
     MeetingFactory,
     OrganizationFactory,

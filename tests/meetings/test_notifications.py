@@ -3,8 +3,6 @@
 import datetime
 
 import pytest
-import redis
-from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 from icalendar import Calendar
@@ -12,18 +10,11 @@ from icalendar import Calendar
 from meetings import services
 from meetings.models import Participant
 
-from ..conftest import read_mails, start_worker, stop_worker, wait_for
-from ..factories import OrganizationFactory, PersonFactory, UserFactory
+from ..helpers.factories import OrganizationFactory, PersonFactory, UserFactory
+from ..helpers.mail import read_mails, wait_for
+from ..helpers.workers import purge_default_queue, queued, start_worker, stop_worker
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-
-def queued() -> int:
-    client = redis.Redis.from_url(settings.CELERY_BROKER_URL)
-    try:
-        return client.llen(settings.CELERY_TASK_DEFAULT_QUEUE)
-    finally:
-        client.close()
 
 
 def plan(by, people, *, start):
@@ -46,9 +37,7 @@ def plan(by, people, *, start):
 def test_invitations_are_queued_after_commit_and_delivered_by_a_worker_in_each_language(
     tmp_path, mail_dir
 ):
-    from ..conftest import _purge_default_queue
-
-    _purge_default_queue()
+    purge_default_queue()
     staff = UserFactory(username="planner")
     french = PersonFactory(email="fr@example.ma", language="fr")
     arabic = PersonFactory(email="ar@example.ma", language="ar")
@@ -88,15 +77,13 @@ def test_invitations_are_queued_after_commit_and_delivered_by_a_worker_in_each_l
 
 
 def test_publishing_sends_each_participant_one_link_to_the_minutes(tmp_path, mail_dir):
-    from ..conftest import _purge_default_queue
-
-    _purge_default_queue()
+    purge_default_queue()
     staff = UserFactory(username="planner")
     people = [PersonFactory(email=f"p{i}@example.ma") for i in range(3)]
     meeting = plan(staff, people, start=timezone.now() - datetime.timedelta(hours=4))
     services.meeting_mark_held(meeting=meeting, by=staff)
     Participant.objects.filter(meeting=meeting).update(attendance="attended")
-    _purge_default_queue()  # the invitations are not what this test reads
+    purge_default_queue()  # the invitations are not what this test reads
 
     services.meeting_publish(meeting=meeting, by=staff)
 

@@ -1,6 +1,7 @@
 """The staff screens: planning with rows in place, outcomes that never lose text, stale edits."""
 
 import datetime
+import re
 
 import pytest
 from django.utils import timezone
@@ -8,7 +9,7 @@ from icalendar import Calendar
 
 from meetings.models import Meeting, Outcome
 
-from ..factories import (
+from ..helpers.factories import (
     MarketFactory,
     MeetingFactory,
     MembershipFactory,
@@ -16,6 +17,7 @@ from ..factories import (
     OutcomeFactory,
     ParticipantFactory,
     PersonFactory,
+    onmt_office,
 )
 
 pytestmark = pytest.mark.django_db
@@ -27,7 +29,7 @@ def management(prefix, total):
 
 @pytest.fixture
 def organizer():
-    return OrganizationFactory(short_name="ONMT", name="Office National Marocain du Tourisme")
+    return onmt_office()
 
 
 def meeting_post(organizer, **extra):
@@ -333,7 +335,7 @@ def test_the_calendar_file_has_a_stable_uid_and_the_casablanca_time_zone(client,
 
 
 def test_list_tabs_and_filters(client, staff):
-    onmt = OrganizationFactory(short_name="ONMT")
+    onmt = onmt_office()
     past = MeetingFactory(
         title="Passée",
         organizer=onmt,
@@ -375,7 +377,9 @@ def test_meeting_detail_query_budget(client, staff, django_assert_max_num_querie
         OutcomeFactory(meeting=meeting, organization=OrganizationFactory())
     client.force_login(staff)
     client.get("/meetings/")
-    with django_assert_max_num_queries(13):  # 12 + the history panel staff see
+    # 12 + the history panel staff see + the viewer's own invitation + the
+    # outcomes' actions (outcomes, their milestones)
+    with django_assert_max_num_queries(16):
         response = client.get(f"/meetings/{meeting.pk}/")
     assert len(response.context["participants"]) == rows
 
@@ -388,7 +392,7 @@ def test_outcomes_screen_query_budget(client, staff, django_assert_max_num_queri
         OutcomeFactory(meeting=meeting)
     client.force_login(staff)
     client.get("/meetings/")
-    with django_assert_max_num_queries(14):
+    with django_assert_max_num_queries(17):  # 14 + outcomes, their actions, linkable milestones
         response = client.get(f"/meetings/{meeting.pk}/outcomes/")
     assert len(response.context["attendance_rows"]) == rows
 
@@ -424,3 +428,22 @@ def test_participant_rows_are_validated_without_a_query_per_row(
         response = client.post("/meetings/new/", data)
     assert response.status_code == 200
     assert response.context["participants"].is_valid()
+
+
+def test_the_list_opens_on_past_meetings_when_nothing_is_planned(client, staff):
+    past = timezone.now() - datetime.timedelta(days=30)
+    MeetingFactory(title="Tenue", starts_at=past, ends_at=past + datetime.timedelta(hours=2))
+    client.force_login(staff)
+    response = client.get("/meetings/")
+    assert [m.title for m in response.context["page"]] == ["Tenue"]
+    page = response.content.decode()
+    assert re.search(r'class="nav-link active" aria-current="page"[^>]*when=past', page)
+
+    # Asked for explicitly, the empty upcoming tab says so and points to the past.
+    response = client.get("/meetings/", {"when": "upcoming"})
+    assert list(response.context["page"]) == []
+    assert "Aucune réunion n’est prévue." in response.content.decode()
+    assert 'href="?when=past"' in response.content.decode()
+
+    MeetingFactory(title="Prévue")  # next week
+    assert [m.title for m in client.get("/meetings/").context["page"]] == ["Prévue"]

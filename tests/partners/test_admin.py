@@ -8,8 +8,8 @@ from django.urls import reverse
 
 from partners.models import Membership, Organization, PartnershipAgreement
 
-from ..adminforms import posted_values
-from ..factories import MembershipFactory, OrganizationFactory, PersonFactory
+from ..helpers.adminforms import posted_values
+from ..helpers.factories import MembershipFactory, OrganizationFactory, PersonFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -71,15 +71,17 @@ def test_deleting_a_referenced_organization_is_refused_in_the_admin(admin_client
     response = admin_client.post(
         f"/admin/partners/organization/{organization.pk}/delete/", {"post": "yes"}
     )
-    assert response.status_code == 200  # the "cannot delete" page, not a redirect
+    assert response.status_code == 403  # refused before any page offers it: archive instead
     assert Organization.objects.filter(pk=organization.pk).exists()
 
 
 def test_hand_over_ends_the_previous_presidency(admin_client):
     outgoing = MembershipFactory(role="president", start_date=datetime.date(2020, 1, 1))
     newcomer = PersonFactory(first_name="Nouvelle", last_name="Présidente")
-    url = reverse("admin:partners_organization_hand_over", args=[outgoing.organization.pk])
+    presidency = reverse("admin:partners_organization_hand_over", args=[outgoing.organization.pk])
+    url = reverse("admin:partners_membership_hand_over", args=[outgoing.pk])
 
+    assert admin_client.get(presidency)["Location"] == url  # the president's mandate
     assert admin_client.get(url).status_code == 200
     response = admin_client.post(
         url, {"person": newcomer.pk, "start_date": "01/03/2023", "title": "Présidente"}
@@ -93,7 +95,7 @@ def test_hand_over_ends_the_previous_presidency(admin_client):
 
 def test_hand_over_with_a_bad_date_shows_the_error_and_changes_nothing(admin_client):
     outgoing = MembershipFactory(role="president", start_date=datetime.date(2022, 6, 1))
-    url = reverse("admin:partners_organization_hand_over", args=[outgoing.organization.pk])
+    url = reverse("admin:partners_membership_hand_over", args=[outgoing.pk])
 
     response = admin_client.post(url, {"person": PersonFactory().pk, "start_date": "01/01/2022"})
 
@@ -135,7 +137,7 @@ def test_a_stale_admin_save_is_refused_with_the_typed_values_shown_back(admin_cl
     organization = OrganizationFactory(name="Nom d'origine", short_name="ORIG")
     url = f"/admin/partners/organization/{organization.pk}/change/"
     page = admin_client.get(url).content.decode()
-    loaded_at = re.search(r'name="loaded_at" value="([^"]+)"', page).group(1)
+    loaded_state = re.search(r'name="loaded_state" value="([^"]+)"', page).group(1)
 
     # Another admin saves in the meantime.
     organization.name = "Nom de la collègue"
@@ -149,7 +151,7 @@ def test_a_stale_admin_save_is_refused_with_the_typed_values_shown_back(admin_cl
             "kind": organization.kind,
             "sector": organization.sector,
             "is_active": "on",
-            "loaded_at": loaded_at,
+            "loaded_state": loaded_state,
             "memberships-TOTAL_FORMS": "0",
             "memberships-INITIAL_FORMS": "0",
         },
@@ -201,7 +203,12 @@ def test_a_stale_inline_row_is_refused_and_untouched_rows_never_overwrite(admin_
 def test_pages_with_guarded_rows_save_as_shown_without_a_false_alarm(admin_client):
     """Every admin page whose inline rows are guarded posts back as it was shown:
     no row may look stale when nobody changed it (dates, choices, pickers)."""
-    from ..factories import MeetingFactory, MilestoneFactory, OutcomeFactory, ParticipantFactory
+    from ..helpers.factories import (
+        MeetingFactory,
+        MilestoneFactory,
+        OutcomeFactory,
+        ParticipantFactory,
+    )
 
     mandate = MembershipFactory()
     meeting = MeetingFactory()

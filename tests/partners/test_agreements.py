@@ -9,7 +9,7 @@ from django.urls import reverse
 
 from partners.models import PartnershipAgreement
 
-from ..factories import MembershipFactory, OrganizationFactory
+from ..helpers.factories import MembershipFactory, OrganizationFactory, onmt_office
 
 pytestmark = pytest.mark.django_db
 
@@ -72,7 +72,7 @@ def test_a_document_over_10_mb_is_refused(admin_client):
 
 @pytest.fixture
 def agreement(db):
-    onmt = OrganizationFactory(short_name="ONMT", kind="office")
+    onmt = onmt_office()
     cnt = OrganizationFactory(short_name="CNT", kind="confederation")
     agreement = PartnershipAgreement.objects.create(
         title="Convention ONMT – CNT", signed_on=datetime.date(2022, 4, 1)

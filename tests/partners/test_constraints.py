@@ -11,7 +11,7 @@ from django.utils import translation
 from partners import services
 from partners.models import Membership, Organization, Person, Region
 
-from ..factories import MembershipFactory, OrganizationFactory, PersonFactory
+from ..helpers.factories import MembershipFactory, OrganizationFactory, PersonFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -6,15 +6,14 @@ import re
 
 import openpyxl
 import pytest
-from django.core.files.uploadedfile import SimpleUploadedFile
 
 from partners.models import Membership, Organization, Person
 
-from ..factories import MarketFactory, OrganizationFactory, PersonFactory
+from ..helpers.factories import MarketFactory, OrganizationFactory, PersonFactory
+from ..helpers.imports import XLSX, confirm, upload
 
 pytestmark = pytest.mark.django_db
 
-CSV, XLSX = "0", "1"
 
 ORGANIZATIONS_CSV = (
     "name,short_name,kind,sector,region,province,markets,email\n"
@@ -24,21 +23,6 @@ ORGANIZATIONS_CSV = (
     "public_private,Drâa-Tafilalet,Ouarzazate,,\n"
     "Délégation ONMT France,ONMT-FR,delegation,public,,,FR,\n"
 )
-
-
-def upload(client, model, content: bytes, *, name="partners.csv", fmt=CSV):
-    return client.post(
-        f"/admin/partners/{model}/import/",
-        {"format": fmt, "resource": "0", "import_file": SimpleUploadedFile(name, content)},
-    )
-
-
-def confirm(client, model, preview):
-    html = preview.content.decode()
-    assert 'name="import_file_name"' in html, "the preview offers no confirmation"
-    fields = dict(re.findall(r'<input type="hidden" name="(\w+)" value="([^"]*)"', html))
-    fields.pop("csrfmiddlewaretoken", None)
-    return client.post(f"/admin/partners/{model}/process_import/", fields, follow=True)
 
 
 def xlsx(rows) -> bytes:
@@ -197,6 +181,7 @@ def test_an_unknown_market_code_is_a_row_error(admin_client):
 
 def test_only_admins_with_the_right_can_import(client, staff):
     client.force_login(staff)
+    before = Organization.objects.count()
     response = upload(client, "organization", ORGANIZATIONS_CSV.encode())
     assert response.status_code == 302  # not admin staff: sent to the admin log-in
-    assert Organization.objects.count() == 0
+    assert Organization.objects.count() == before

@@ -4,10 +4,10 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from core.pagination import CappedCountPaginator
 from partners.models import Organization
-from partners.pagination import CappedCountPaginator
 
-from ..factories import OrganizationFactory, RecommendationFactory
+from ..helpers.factories import OrganizationFactory, RecommendationFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -1,4 +1,4 @@
-from partners.search import unaccent
+from core.search import unaccent
 
 
 def test_unaccent_folds_french_accents_and_arabic_diacritics():

@@ -1,5 +1,6 @@
 import pytest
 from django.core.management import call_command
+from django.utils import timezone
 
 from partners.models import Market, Membership, Organization, PartnershipAgreement, Person
 
@@ -52,14 +53,17 @@ def test_seed_demo_loads_the_real_partners_of_july_2022_and_is_idempotent():
     assert Organization.objects.get(short_name="FNIH").parent.short_name == "CNT"
 
 
-def test_seed_demo_gives_every_strategic_market_one_delegation_and_links_the_accounts():
+def test_seed_demo_gives_every_market_abroad_one_delegation_and_links_the_accounts():
     call_command("seed_demo", force=True)
 
-    codes = {"FR", "ES", "UK", "DE", "IT", "BE", "NL", "US", "CA", "CN", "GCC", "MA", "MRE"}
-    assert codes <= set(Market.objects.filter(is_strategic=True).values_list("code", flat=True))
-    for code in codes:
+    abroad = {"FR", "ES", "UK", "DE", "IT", "BE", "NL", "US", "CA", "CN", "GCC"}
+    strategic = set(Market.objects.filter(is_strategic=True).values_list("code", flat=True))
+    assert abroad | {"MA", "MRE"} <= strategic
+    for code in abroad:
         delegations = Organization.objects.filter(kind="delegation", markets__code=code)
         assert delegations.count() == 1, code
+    # The domestic market and Moroccans resident abroad: no delegation abroad.
+    assert not Organization.objects.filter(kind="delegation", markets__code__in=["MA", "MRE"])
     placeholders = Person.objects.filter(last_name="(démo)")
     assert placeholders.filter(first_name="Délégué ONMT France").exists()
 
@@ -71,6 +75,8 @@ def test_seed_demo_gives_every_strategic_market_one_delegation_and_links_the_acc
 
     agreement = PartnershipAgreement.objects.get()
     assert agreement.signed_on.year == 2022 and agreement.signed_on.month == 4
+    assert agreement.signed_in_month_only  # « April 2022 »: the day is not given
+    assert agreement.ends_on is None and agreement.starts_on is None
     assert sorted(agreement.parties.values_list("short_name", flat=True)) == ["CNT", "ONMT"]
 
 
@@ -92,25 +98,81 @@ def test_seed_demo_publishes_the_8_july_2022_casablanca_meeting_with_its_outcome
     assert (
         Meeting.objects.filter(title__contains="Royal Air Maroc", status="published").count() == 1
     )
-    assert Meeting.objects.count() == 2
+    # ... and a demonstration workshop still to come, labelled as such, where CRT
+    # Fès-Meknès is invited; an expectation of the CRT at the 8 July meeting.
+    assert Meeting.objects.count() == 3
+    workshop = Meeting.objects.get(status="planned")
+    assert "(démo)" in workshop.title and workshop.starts_at > timezone.now()
+    assert workshop.participants.filter(person__user__username="crt.fes").exists()
+    fes = meeting.outcomes.get(organization__short_name="CRT Fès-Meknès")
+    assert fes.kind == "expectation" and "(démonstration)" in fes.text
 
 
-def test_seed_demo_gives_each_strategic_market_two_roadmaps_and_recommendations_in_every_status():
+def test_seed_demo_closes_the_2022_and_2023_roadmaps_and_keeps_one_current_demo_roadmap():
     from roadmaps.models import Recommendation, Roadmap
 
     call_command("seed_demo", force=True)
     call_command("seed_demo", force=True)
+    today = timezone.localdate()
 
     for market in Market.objects.filter(is_strategic=True):
-        periods = sorted(Roadmap.objects.filter(market=market).values_list("starts_on", "ends_on"))
-        assert [(str(start), str(end)) for start, end in periods] == [
-            ("2022-07-01", "2022-12-31"),
-            ("2023-01-01", "2023-12-31"),
+        roadmaps = Roadmap.objects.filter(market=market).order_by("starts_on")
+        assert [(str(r.starts_on), str(r.ends_on), r.status) for r in roadmaps[:2]] == [
+            ("2022-07-01", "2022-12-31", "closed"),
+            ("2023-01-01", "2023-12-31", "closed"),
         ], market.code
-    france = Roadmap.objects.get(market__code="FR", starts_on__year=2023)
+        [current] = roadmaps[2:]
+        assert current.status == "active" and "(démo)" in current.title
+        assert current.starts_on <= today <= current.ends_on
+    assert not Roadmap.objects.filter(status="active", ends_on__lt=today).exists()
+    france = Roadmap.objects.get(market__code="FR", status="active")
     assert france.owner.user.username == "delegate.fr"
-    assert france.milestones.count() >= 3
+    assert Roadmap.objects.get(market__code="MA", status="active").owner.user.username == (
+        "onmt.staff"
+    )
     statuses = set(Recommendation.objects.values_list("status", flat=True))
     assert statuses == set(Recommendation.Status.values)
     assert Recommendation.objects.filter(status="accepted", milestones__isnull=False).exists()
     assert Recommendation.objects.count() == 7
+
+
+def test_seed_demo_puts_nothing_invented_in_a_real_persons_name():
+    from meetings.models import Meeting
+    from roadmaps.models import Milestone, Recommendation, RecommendationMessage
+
+    call_command("seed_demo", force=True)
+    named = {(first, last) for first, last, _title in NAMED_PRESIDENTS.values()}
+    named |= {("Adel", "El Fakir")}
+    real = [p for p in Person.objects.all() if (p.first_name, p.last_name) in named]
+    assert len(real) == len(named)
+
+    for recommendation in Recommendation.objects.select_related("author"):
+        assert recommendation.author not in real, recommendation.title
+        assert "(démo)" in recommendation.title
+    authors = RecommendationMessage.objects.values_list("author__person", flat=True)
+    assert not set(authors) & {p.pk for p in real}
+    assert all("(démo)" in title for title in Milestone.objects.values_list("title", flat=True))
+    # Dates the press release does not give are not shown as facts.
+    for mandate in Membership.objects.filter(person__in=real):
+        assert not mandate.start_date_known and str(mandate.start_date) == "2022-07-08"
+    ram = Meeting.objects.get(title__contains="Royal Air Maroc")
+    assert "(date : démo)" in ram.title
+    # The objective, as the press release words it.
+    assert (
+        "peut-être même à les dépasser"
+        in Meeting.objects.get(title__startswith="Rencontre de la task force").minutes
+    )
+
+
+def test_the_daily_scan_on_fresh_demo_data_sends_nothing_about_2022_or_2023():
+    from roadmaps.models import ReminderLog
+    from roadmaps.services import reminders
+
+    call_command("seed_demo", force=True)
+
+    result = reminders.scan(timezone.localdate(), dispatch=lambda recipient_id: None)
+
+    years = {log.due_date.year for log in ReminderLog.objects.all()}
+    assert result.claimed > 0  # the current demo roadmap has work due soon
+    assert not years & {2022, 2023}
+    assert not ReminderLog.objects.filter(kind__startswith="escalation").exists()

@@ -4,7 +4,8 @@ from django.urls import reverse
 
 from onmt_portal.demo import DEFAULT_DEMO_PASSWORD, DEMO_ACCOUNTS
 
-from ..urlwalk import project_routes
+from ..helpers.accounts import login_data
+from ..helpers.urlwalk import project_routes
 
 pytestmark = pytest.mark.django_db
 
@@ -20,6 +21,8 @@ PUBLIC = {
     "logout",
     # Its secret token is the credential (calendar programs cannot log in).
     "calendar_feed",
+    # The invitation's signed link answers it without logging in.
+    "meetings:rsvp_link",
 }
 
 
@@ -54,9 +57,7 @@ def test_a_demo_user_logs_in_and_lands_on_the_dashboard(client):
     call_command("seed_demo", force=True)
 
     response = client.post(
-        reverse("login"),
-        {"username": "crt.fes", "password": DEFAULT_DEMO_PASSWORD},
-        follow=True,
+        reverse("login"), login_data("crt.fes", DEFAULT_DEMO_PASSWORD), follow=True
     )
 
     assert response.redirect_chain[-1][0] == reverse("home")
@@ -69,7 +70,7 @@ def test_a_demo_user_logs_in_and_lands_on_the_dashboard(client):
 def test_a_wrong_password_is_refused_with_a_translated_error(client):
     call_command("seed_demo", force=True)
 
-    response = client.post(reverse("login"), {"username": "crt.fes", "password": "nope"})
+    response = client.post(reverse("login"), login_data("crt.fes", "nope"))
 
     assert response.status_code == 200
     assert "_auth_user_id" not in client.session

@@ -8,8 +8,8 @@ import pytest
 from django.conf import settings
 from django.db import connection
 
-from ..conftest import _test_database_url
-from ..factories import OrganizationFactory
+from ..helpers.factories import OrganizationFactory
+from ..helpers.workers import worker_database_url
 
 
 def _admin_connection():
@@ -29,7 +29,7 @@ def _admin_connection():
 def test_a_backup_restores_into_a_scratch_database_with_the_data(tmp_path):
     OrganizationFactory(short_name="SAUVEGARDE", name="Organisme à sauvegarder")
     dump = tmp_path / "portal.dump"
-    source = _test_database_url()
+    source = worker_database_url()
     scratch = f"onmt_restore_{uuid.uuid4().hex[:8]}"
     target = source.rsplit("/", 1)[0] + f"/{scratch}"
 

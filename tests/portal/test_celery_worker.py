@@ -8,7 +8,7 @@ from django.db import connection
 from onmt_portal.tasks import ping
 from partners.roles import Role, role_group
 
-from ..conftest import start_worker, stop_worker
+from ..helpers.workers import start_worker, stop_worker
 
 
 @pytest.mark.django_db(transaction=True)

@@ -8,7 +8,12 @@ from django.utils import timezone
 from meetings.models import AgendaItem, Meeting
 from partners.models import Organization
 
-from ..factories import MeetingFactory, MembershipFactory, OrganizationFactory, RoadmapFactory
+from ..helpers.factories import (
+    MeetingFactory,
+    MembershipFactory,
+    OrganizationFactory,
+    RoadmapFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -100,3 +105,62 @@ def test_history_panels_on_roadmaps_and_meetings(client, staff):
     roadmap_page = client.get(f"/roadmaps/{roadmap.pk}/").content.decode()
     assert "Ancien titre" in roadmap_page
     assert "Historique" in client.get(f"/meetings/{meeting.pk}/").content.decode()
+
+
+def test_services_record_who_acted_even_outside_a_request(staff):
+    """A task, a command or the shell acting on someone's behalf: the services name
+    `by` as the author of the change, as the middleware does for a request."""
+    from meetings import services as meeting_services
+    from partners import services as partner_services
+    from roadmaps import services as roadmap_services
+
+    from ..helpers.factories import ParticipantFactory, PersonFactory, RecommendationFactory
+
+    meeting = MeetingFactory()
+    participant = ParticipantFactory(meeting=meeting)
+    meeting_services.meeting_log_outcomes(
+        meeting=meeting,
+        version=meeting.version,
+        attendance={participant.pk: "excused"},
+        minutes="Compte rendu",
+        outcomes=[meeting_services.OutcomeRow(kind="decision", text="Décision")],
+        by=staff,
+    )
+    cancelled = meeting_services.meeting_cancel(meeting=meeting, by=staff)
+    recommendation = RecommendationFactory(status="accepted")
+    implemented = roadmap_services.recommendation_mark_implemented(
+        recommendation=recommendation, by=staff
+    )
+    MembershipFactory(person=(person := PersonFactory()), organization__kind="regional_council")
+    partner_services.person_invite(person=person, by=staff)
+
+    for changed in (cancelled, participant, meeting.outcomes.get(), implemented, person):
+        assert changed.history.latest().history_user == staff, changed
+
+
+def test_the_panel_shows_values_as_the_pages_do_and_no_empty_change(client, staff):
+    """Choices by their label, links by their name, Markdown as text, dates in
+    the reader's format; a save that changed nothing readable adds no line."""
+    from ..helpers.factories import MandatedPersonFactory
+
+    roadmap = RoadmapFactory(status="draft", owner__last_name="Premier")
+    roadmap.status = "active"
+    roadmap.owner = MandatedPersonFactory(last_name="Second")
+    roadmap.ends_on = datetime.date(2031, 3, 9)
+    roadmap.save()
+    roadmap.save()  # the same values again: nothing a person reads changed
+    client.force_login(staff)
+    client.cookies["portal_language"] = "fr"
+    page = client.get(f"/roadmaps/{roadmap.pk}/").content.decode()
+    panel = page[page.index("history-panel") :]
+    assert "Brouillon" in panel and "Active" in panel and ">draft<" not in panel
+    assert "Premier" in panel and "Second" in panel
+    assert "9 mars 2031" in panel and "2031-03-09" not in panel
+    assert panel.count('<li class="border-bottom py-1">') == 2  # created, then changed once
+
+    meeting = MeetingFactory(minutes="")
+    meeting.minutes = "**Décidé** : une _campagne_ de l'ONMT & du CNT"
+    meeting.save()
+    page = client.get(f"/meetings/{meeting.pk}/").content.decode()
+    panel = page[page.index("history-panel") :]
+    assert "Décidé : une campagne de l&#x27;ONMT &amp; du CNT" in panel and "**" not in panel

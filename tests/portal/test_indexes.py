@@ -1,6 +1,13 @@
-"""The indexes the lists sort on exist, valid, after the (concurrent) migrations."""
+"""The indexes the lists sort on exist, valid, after the (concurrent) migrations;
+the migrations also run on the embedded SQLite of `make run`."""
+
+import os
+import sqlite3
+import subprocess
+import sys
 
 import pytest
+from django.conf import settings
 from django.db import connection
 
 pytestmark = pytest.mark.django_db
@@ -38,3 +45,29 @@ def test_the_search_function_is_immutable_and_ignores_accents_and_case():
         assert cursor.fetchone() == ("i",)  # immutable: indexable
         cursor.execute("SELECT upper(portal_unaccent('Fès-Meknès Œuvre'))")
         assert cursor.fetchone() == ("FES-MEKNES OEUVRE",)
+
+
+def test_the_migrations_run_on_the_embedded_sqlite_of_make_run(tmp_path):
+    """`make run` without services migrates SQLite: every migration, forwards and
+    back over the search indexes, rebuilding tables that carry them."""
+    env = {**os.environ, "DATABASE_URL": f"sqlite:///{tmp_path / 'run.sqlite3'}"}
+
+    def migrate(*target):
+        done = subprocess.run(
+            [sys.executable, "manage.py", "migrate", "--no-input", "-v0", *target],
+            cwd=settings.BASE_DIR,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=300,
+        )
+        assert done.returncode == 0, done.stderr[-3000:]
+
+    migrate()
+    migrate("roadmaps", "0007")
+    migrate()
+    with sqlite3.connect(tmp_path / "run.sqlite3") as db:
+        names = {
+            row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type = 'index'")
+        }
+    assert {"recommendation_title_search", "recommendation_body_search"} <= names

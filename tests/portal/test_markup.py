@@ -2,7 +2,7 @@
 
 import pytest
 
-from partners.markup import render_markdown, text_direction
+from core.markup import render_markdown, text_direction
 
 
 def test_scripts_event_handlers_and_javascript_links_are_removed():

@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy
 from onmt_portal.renderers import PortalFormRenderer
 from partners.models import Organization
 
-from ..factories import OrganizationFactory
+from ..helpers.factories import OrganizationFactory
 
 
 class Everything(forms.Form):

@@ -8,13 +8,13 @@ from django.urls import reverse
 
 from onmt_portal.demo import DEFAULT_DEMO_PASSWORD
 
+from ..helpers.accounts import login_data
+
 pytestmark = pytest.mark.django_db
 
 
 def attempt(client, password, username="crt.fes", address="10.0.0.1"):
-    return client.post(
-        reverse("login"), {"username": username, "password": password}, REMOTE_ADDR=address
-    )
+    return client.post(reverse("login"), login_data(username, password), REMOTE_ADDR=address)
 
 
 def test_five_failures_lock_that_account_from_that_address_for_15_minutes(

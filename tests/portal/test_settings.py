@@ -116,3 +116,39 @@ def test_without_a_broker_celery_keeps_every_file_under_var_celery():
     assert all(
         str(folder).startswith(celery_dir) for folder in options.values() if "/" in str(folder)
     )
+
+
+def test_compose_binds_the_web_port_to_loopback_and_tells_the_portal_about_its_proxy():
+    """The TLS proxy is the way in: the port stays on 127.0.0.1 unless WEB_BIND opens
+    it, the portal knows one proxy appends the client's address, and gunicorn runs
+    with the portal's own settings (calendar secrets redacted from its access log)."""
+    from pathlib import Path
+
+    from django.conf import settings
+
+    compose = (Path(settings.BASE_DIR) / "docker-compose.yml").read_text()
+    assert '"${WEB_BIND:-127.0.0.1}:${WEB_PORT:-8000}:8000"' in compose
+    assert "TRUSTED_PROXY_COUNT: ${TRUSTED_PROXY_COUNT:-1}" in compose
+    assert '"python:onmt_portal.gunicorn_conf"' in compose
+    assert "0.0.0.0:${WEB_PORT" not in compose
+
+
+def test_a_dead_workers_task_comes_back_just_after_the_longest_task_could_run():
+    """Redis gives an unacknowledged task back after the visibility timeout: above
+    every task's time limit (never while it may still run), yet minutes, not an
+    hour; and no retry waits longer than it (Redis would hand the task out twice)."""
+    from django.conf import settings
+
+    from onmt_portal.celery import PortalTask, app
+
+    app.loader.import_default_modules()
+    limits = [
+        task.time_limit or settings.CELERY_TASK_TIME_LIMIT
+        for name, task in app.tasks.items()
+        if not name.startswith("celery.")
+    ]
+    visibility = settings.TASK_VISIBILITY_TIMEOUT
+    assert max(limits) < visibility <= max(limits) + 120
+    assert visibility <= 15 * 60
+    assert PortalTask.retry_backoff_max < visibility
+    assert visibility > settings.OUTBOX_LEASE_SECONDS

@@ -104,3 +104,19 @@ def test_catalogs_hold_every_string_the_code_marks(tmp_path):
     committed = {(entry.msgctxt, entry.msgid) for entry in _catalog("fr") if not entry.obsolete}
     assert len(found) > 10
     assert sorted(found - committed, key=str) == [], "run `make messages` and translate"
+
+
+@pytest.mark.parametrize(
+    "msgid, language, reads",
+    [
+        # An expectation a partner voices, not a wait (« انتظار »).
+        ("Expectation", "ar", "تطلع"),
+        ("Expectation", "fr", "Attente"),
+        # The colon after a label: French typography in French only.
+        (":", "fr", "\u00a0:"),
+        (":", "ar", ":"),
+    ],
+)
+def test_wording_read_in_context(msgid, language, reads):
+    entries = [entry for entry in _catalog(language) if entry.msgid == msgid]
+    assert [entry.msgstr for entry in entries] == [reads]

@@ -5,7 +5,7 @@ import pytest
 from partners.roles import Role
 from roadmaps.models import Recommendation
 
-from ..factories import (
+from ..helpers.factories import (
     MarketFactory,
     MembershipFactory,
     MilestoneFactory,

@@ -6,13 +6,14 @@ import io
 
 import openpyxl
 import pytest
+from django.conf import settings
 from django.utils import timezone
 from icalendar import Calendar
 
 from meetings.models import Meeting
 from partners.models import Person
 
-from ..factories import (
+from ..helpers.factories import (
     MarketFactory,
     MeetingFactory,
     MembershipFactory,
@@ -22,6 +23,7 @@ from ..factories import (
     RecommendationFactory,
     RoadmapFactory,
 )
+from ..helpers.figures import figure
 
 pytestmark = pytest.mark.django_db
 
@@ -78,6 +80,8 @@ def test_roadmap_export_and_market_dossier(client, delegate_fr, council_rabat):
         ends_on=datetime.date(2031, 12, 31),
     )
     RecommendationFactory(markets=[fr], title="Pour la France")
+    figure(fr, "arrivals", 2019, 1990813, source="data.gov.ma")
+    figure(fr, "arrivals", 2022, 1505443, source="Observatoire du Tourisme")
     client.force_login(delegate_fr)
 
     sheet = openpyxl.load_workbook(
@@ -94,6 +98,12 @@ def test_roadmap_export_and_market_dossier(client, delegate_fr, council_rabat):
         "Recommandations",
         "Réunions",
         "Indicateurs",
+        "Objectifs",
+    ]
+    figures = list(dossier["Indicateurs"].iter_rows(min_row=2, values_only=True))
+    assert [(row[2], row[4], row[5], row[6]) for row in figures] == [
+        (2019, 1990813, 100, "data.gov.ma"),
+        (2022, 1505443, 76, "Observatoire du Tourisme"),
     ]
     roadmaps = [
         row[0] for row in dossier["Feuilles de route"].iter_rows(min_row=2, values_only=True)
@@ -101,8 +111,13 @@ def test_roadmap_export_and_market_dossier(client, delegate_fr, council_rabat):
     assert sorted(roadmaps) == ["Brouillon 2031", "Feuille de route France 2030"]
     assert dossier["Recommandations"]["A2"].value == "Pour la France"
 
-    # A council member gets the same dossier without what is not theirs.
-    MembershipFactory(person__user=council_rabat, organization=OrganizationFactory())
+    # A council member whose work concerns France gets the same dossier without
+    # what is not theirs; the dossier of a market they have nothing to do with
+    # does not exist for them.
+    own = OrganizationFactory()
+    MembershipFactory(person__user=council_rabat, organization=own)
+    RecommendationFactory(organization=own, markets=[fr], title="La nôtre")
+    MarketFactory(code="ES")
     client.force_login(council_rabat)
     dossier = openpyxl.load_workbook(
         io.BytesIO(client.get("/roadmaps/markets/FR/dossier.xlsx").content)
@@ -111,7 +126,10 @@ def test_roadmap_export_and_market_dossier(client, delegate_fr, council_rabat):
         row[0] for row in dossier["Feuilles de route"].iter_rows(min_row=2, values_only=True)
     ]
     assert roadmaps == ["Feuille de route France 2030"]  # active only
-    assert dossier["Recommandations"].max_row == 1  # header only
+    assert [
+        row[0] for row in dossier["Recommandations"].iter_rows(min_row=2, values_only=True)
+    ] == ["La nôtre"]
+    assert client.get("/roadmaps/markets/ES/dossier.xlsx").status_code == 404
     assert client.get("/roadmaps/markets/XX/dossier.xlsx").status_code == 404
 
 
@@ -129,9 +147,11 @@ def test_a_private_calendar_feed_lists_my_meetings_and_milestones_and_can_be_rev
     milestone = MilestoneFactory(owner=person, title="Rapport Fès")
     client.force_login(council_fes)
 
-    client.post("/accounts/profile/calendar/", {"action": "renew"})
+    profile = client.post("/accounts/profile/calendar/", {"action": "renew"}, follow=True)
+    url = profile.context["fresh_feed_url"].removeprefix(settings.PORTAL_BASE_URL)
     person.refresh_from_db()
-    url = f"/calendar/{person.calendar_token}.ics"
+    assert person.calendar_token not in url  # only a digest is kept
+    assert client.get("/accounts/profile/").context["fresh_feed_url"] is None  # shown once
     client.logout()  # a calendar program has no session: the token is enough
 
     calendar = Calendar.from_ical(client.get(url).content)

@@ -6,11 +6,16 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from roadmaps.figures import recommendation_figures
 from roadmaps.models import Recommendation
 from roadmaps.permissions import recommendations_visible_to
+from roadmaps.selectors.figures import recommendation_figures
 
-from ..factories import MarketFactory, MembershipFactory, OrganizationFactory, RecommendationFactory
+from ..helpers.factories import (
+    MarketFactory,
+    MembershipFactory,
+    OrganizationFactory,
+    RecommendationFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -112,7 +117,7 @@ def test_the_version_moves_again_at_commit_so_figures_cached_meanwhile_are_dropp
     from django.core.cache import cache
     from django.db import transaction
 
-    from roadmaps.figures import VERSION_KEY
+    from roadmaps.selectors.figures import VERSION_KEY
 
     recommendation_figures(recommendations_visible_to(staff))
     with transaction.atomic():

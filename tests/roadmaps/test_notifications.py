@@ -5,21 +5,21 @@ from django.db import transaction
 
 from roadmaps import services
 
-from ..conftest import _purge_default_queue, read_mails, start_worker, stop_worker, wait_for
-from ..factories import (
+from ..helpers.factories import (
     MarketFactory,
     PersonFactory,
     RecommendationFactory,
     RoadmapFactory,
     UserFactory,
 )
-from ..meetings.test_notifications import queued
+from ..helpers.mail import read_mails, wait_for
+from ..helpers.workers import purge_default_queue, queued, start_worker, stop_worker
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
 def test_each_decision_sends_one_email_after_commit(tmp_path, mail_dir):
-    _purge_default_queue()
+    purge_default_queue()
     staff = UserFactory(username="reviewer")
     roadmap = RoadmapFactory(market=MarketFactory(code="FR"))
     arabic = PersonFactory(email="ar@example.ma", language="ar")

@@ -6,11 +6,12 @@ import pytest
 from django.core import mail
 from django.core.management import call_command
 
+from partners.models import Membership, Person
 from partners.roles import Role
-from roadmaps import reminders
 from roadmaps.models import Milestone, ReminderLog
+from roadmaps.services import reminders
 
-from ..factories import MilestoneFactory, PersonFactory, RoadmapFactory, UserFactory
+from ..helpers.factories import MandatedPersonFactory, MilestoneFactory, RoadmapFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 D = datetime.date
@@ -52,7 +53,8 @@ def test_dates_are_casablanca_dates_whatever_the_clock_zone():
 @pytest.fixture
 def staff_person():
     user = UserFactory(role=Role.ONMT_STAFF, username="onmt_staff_person")
-    return PersonFactory(user=user, email="staff@onmt.example")
+    Person.objects.filter(user=user).update(email="staff@onmt.example")
+    return Person.objects.get(user=user)
 
 
 def planned(today=TODAY):
@@ -60,8 +62,8 @@ def planned(today=TODAY):
 
 
 def test_escalations_go_to_the_roadmap_owner_and_onmt_staff(staff_person):
-    roadmap = RoadmapFactory(owner=PersonFactory(email="delegue@onmt.example"))
-    owner = PersonFactory(email="owner@example.ma")
+    roadmap = RoadmapFactory(owner=MandatedPersonFactory(email="delegue@onmt.example"))
+    owner = MandatedPersonFactory(email="owner@example.ma")
     milestone = MilestoneFactory(
         roadmap=roadmap, owner=owner, due_date=TODAY - datetime.timedelta(days=9)
     )
@@ -85,7 +87,7 @@ def test_done_cancelled_and_inactive_roadmaps_get_nothing():
 
 
 def test_people_who_turned_reminders_off_still_get_escalations(staff_person):
-    owner = PersonFactory(receives_reminders=False)
+    owner = MandatedPersonFactory(receives_reminders=False)
     soon = MilestoneFactory(owner=owner, due_date=TODAY + datetime.timedelta(days=7))
     late = MilestoneFactory(owner=owner, due_date=TODAY - datetime.timedelta(days=10))
     late.roadmap.owner = owner
@@ -97,7 +99,7 @@ def test_people_who_turned_reminders_off_still_get_escalations(staff_person):
 
 
 def test_a_digest_goes_to_each_owner_once_with_all_their_milestones():
-    owners = [PersonFactory(email=f"owner{i}@example.ma") for i in range(30)]
+    owners = [MandatedPersonFactory(email=f"owner{i}@example.ma") for i in range(30)]
     roadmap = RoadmapFactory()
     expected = {owner.contact_email: set() for owner in owners}
     for index in range(200):
@@ -123,7 +125,8 @@ def test_a_digest_goes_to_each_owner_once_with_all_their_milestones():
 
 def test_a_second_scan_sends_nothing_again():
     MilestoneFactory(
-        owner=PersonFactory(email="o@example.ma"), due_date=TODAY + datetime.timedelta(days=7)
+        owner=MandatedPersonFactory(email="o@example.ma"),
+        due_date=TODAY + datetime.timedelta(days=7),
     )
     reminders.scan(TODAY, dispatch=reminders.deliver_digest)
     reminders.scan(TODAY, dispatch=reminders.deliver_digest)
@@ -133,7 +136,8 @@ def test_a_second_scan_sends_nothing_again():
 
 def test_moving_the_due_date_re_arms_and_completing_stops():
     milestone = MilestoneFactory(
-        owner=PersonFactory(email="o@example.ma"), due_date=TODAY + datetime.timedelta(days=7)
+        owner=MandatedPersonFactory(email="o@example.ma"),
+        due_date=TODAY + datetime.timedelta(days=7),
     )
     reminders.scan(TODAY, dispatch=reminders.deliver_digest)
 
@@ -150,7 +154,8 @@ def test_moving_the_due_date_re_arms_and_completing_stops():
 
 def test_a_claim_that_became_stale_is_skipped_not_sent():
     milestone = MilestoneFactory(
-        owner=PersonFactory(email="o@example.ma"), due_date=TODAY + datetime.timedelta(days=7)
+        owner=MandatedPersonFactory(email="o@example.ma"),
+        due_date=TODAY + datetime.timedelta(days=7),
     )
     reminders.scan(TODAY, dispatch=lambda recipient_id: None)  # claimed, not sent yet
     Milestone.objects.filter(pk=milestone.pk).update(status="cancelled")
@@ -164,7 +169,8 @@ def test_a_claim_that_became_stale_is_skipped_not_sent():
 def test_a_failed_send_is_retried_by_the_next_scan(settings, monkeypatch):
     settings.REMINDER_CLAIM_LEASE_SECONDS = 0
     MilestoneFactory(
-        owner=PersonFactory(email="o@example.ma"), due_date=TODAY + datetime.timedelta(days=7)
+        owner=MandatedPersonFactory(email="o@example.ma"),
+        due_date=TODAY + datetime.timedelta(days=7),
     )
     settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
     settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_TIMEOUT = "127.0.0.1", 1, 2
@@ -183,7 +189,7 @@ def test_a_failed_send_is_retried_by_the_next_scan(settings, monkeypatch):
 
 def test_dry_run_prints_and_writes_nothing(capsys):
     MilestoneFactory(
-        owner=PersonFactory(email="o@example.ma"),
+        owner=MandatedPersonFactory(email="o@example.ma"),
         due_date=TODAY + datetime.timedelta(days=7),
         title="Salon",
     )
@@ -196,7 +202,8 @@ def test_dry_run_prints_and_writes_nothing(capsys):
 
 def test_the_command_sends_and_says_so(capsys):
     MilestoneFactory(
-        owner=PersonFactory(email="o@example.ma"), due_date=TODAY + datetime.timedelta(days=7)
+        owner=MandatedPersonFactory(email="o@example.ma"),
+        due_date=TODAY + datetime.timedelta(days=7),
     )
     call_command("send_reminders", date=TODAY.isoformat())
     assert len(mail.outbox) == 1
@@ -206,7 +213,7 @@ def test_the_command_sends_and_says_so(capsys):
 @pytest.mark.parametrize("count", [10, 1000])
 def test_the_scan_query_count_does_not_grow_with_milestones(django_assert_max_num_queries, count):
     roadmap = RoadmapFactory()
-    owners = [PersonFactory(email=f"o{i}@example.ma") for i in range(5)]
+    owners = [MandatedPersonFactory(email=f"o{i}@example.ma") for i in range(5)]
     Milestone.objects.bulk_create(
         Milestone(
             roadmap=roadmap,
@@ -237,7 +244,8 @@ def test_the_daily_scan_is_scheduled_at_8_in_casablanca_and_editable_in_the_admi
 
 def test_reminder_logs_are_read_only_in_the_admin(admin_client):
     MilestoneFactory(
-        owner=PersonFactory(email="o@example.ma"), due_date=TODAY + datetime.timedelta(days=7)
+        owner=MandatedPersonFactory(email="o@example.ma"),
+        due_date=TODAY + datetime.timedelta(days=7),
     )
     reminders.scan(TODAY, dispatch=reminders.deliver_digest)
     log = ReminderLog.objects.get()
@@ -253,7 +261,7 @@ def test_reminder_logs_are_read_only_in_the_admin(admin_client):
 
 
 def test_people_turn_ordinary_reminders_off_in_their_profile(client, council_fes):
-    person = PersonFactory(user=council_fes, email="fes@example.ma")
+    person = MandatedPersonFactory(user=council_fes, email="fes@example.ma")
     client.force_login(council_fes)
     assert client.get("/accounts/profile/").status_code == 200
 
@@ -266,7 +274,44 @@ def test_people_turn_ordinary_reminders_off_in_their_profile(client, council_fes
     assert reminders.plan(TODAY) == []
 
 
-def test_the_profile_of_an_account_without_directory_entry_explains_it(client, staff):
-    client.force_login(staff)
+def test_the_profile_of_an_account_without_directory_entry_explains_it(client, admin_user):
+    client.force_login(admin_user)  # an administrator, not in the directory
     page = client.get("/accounts/profile/").content.decode()
     assert "n’est pas lié à une fiche" in page
+
+
+def test_a_milestone_whose_owner_holds_no_mandate_goes_to_the_lead_and_staff_weekly(
+    staff_person,
+):
+    lead = MandatedPersonFactory(email="delegue@onmt.example")
+    roadmap = RoadmapFactory(owner=lead)
+    gone = MandatedPersonFactory(email="parti@example.ma")
+    Membership.objects.filter(person=gone).update(end_date=D(2025, 12, 31))
+    # Due far beyond the reminder horizon: taken all the same, until reassigned.
+    milestone = MilestoneFactory(roadmap=roadmap, owner=gone, due_date=roadmap.ends_on)
+    this_week = reminders.unowned_kind(TODAY)
+
+    assert planned() == {
+        (milestone.pk, this_week, lead.pk),
+        (milestone.pk, this_week, staff_person.pk),
+    }
+    reminders.scan(TODAY, dispatch=reminders.deliver_digest)
+    assert sorted(address for message in mail.outbox for address in message.to) == [
+        "delegue@onmt.example",
+        "staff@onmt.example",
+    ]
+    assert "Jalons à confier à quelqu’un" in mail.outbox[0].subject
+
+    # Later in the same week: nothing new. The next week: told again.
+    reminders.scan(TODAY + datetime.timedelta(days=3), dispatch=reminders.deliver_digest)
+    assert len(mail.outbox) == 2
+    next_week = TODAY + datetime.timedelta(days=7)
+    reminders.scan(next_week, dispatch=lambda recipient_id: None)  # claimed, not sent yet
+    assert ReminderLog.objects.filter(kind=reminders.unowned_kind(next_week)).count() == 2
+
+    # Given to someone who holds a mandate: the claimed notices are dropped.
+    Milestone.objects.filter(pk=milestone.pk).update(owner=MandatedPersonFactory())
+    assert reminders.deliver_digest(lead.pk) == 0
+    assert reminders.deliver_digest(staff_person.pk) == 0
+    assert len(mail.outbox) == 2
+    assert "parti@example.ma" not in {address for m in mail.outbox for address in m.to}

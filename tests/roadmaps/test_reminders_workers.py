@@ -13,19 +13,13 @@ import time
 import pytest
 from django.conf import settings
 
-from roadmaps import reminders
 from roadmaps.models import ReminderLog
+from roadmaps.services import reminders
 from roadmaps.tasks import send_reminder_digest
 
-from ..conftest import (
-    _purge_default_queue,
-    _test_database_url,
-    read_mails,
-    start_worker,
-    stop_worker,
-    wait_for,
-)
-from ..factories import MilestoneFactory, PersonFactory, RoadmapFactory
+from ..helpers.factories import MandatedPersonFactory, MilestoneFactory, RoadmapFactory
+from ..helpers.mail import read_mails, wait_for
+from ..helpers.workers import purge_default_queue, start_worker, stop_worker, worker_database_url
 
 pytestmark = pytest.mark.django_db(transaction=True)
 TODAY = datetime.date(2030, 6, 10)
@@ -33,7 +27,7 @@ TODAY = datetime.date(2030, 6, 10)
 
 def owners_with_milestones(count):
     roadmap = RoadmapFactory()
-    owners = [PersonFactory(email=f"owner{i:02d}@example.ma") for i in range(count)]
+    owners = [MandatedPersonFactory(email=f"owner{i:02d}@example.ma") for i in range(count)]
     for owner in owners:
         for days in (7, 1):
             MilestoneFactory(
@@ -49,7 +43,7 @@ def command(*args, env=None):
         env={
             **os.environ,
             "DJANGO_SETTINGS_MODULE": "onmt_portal.settings.test",
-            "DATABASE_URL": _test_database_url(),
+            "DATABASE_URL": worker_database_url(),
             "CELERY_TASK_DEFAULT_QUEUE": settings.CELERY_TASK_DEFAULT_QUEUE,
             **(env or {}),
         },
@@ -67,7 +61,7 @@ def test_two_scans_at_the_same_time_send_each_digest_once(mail_dir):
     owners = owners_with_milestones(10)
     slow = {
         "EMAIL_FILE_PATH": str(mail_dir),
-        "TEST_EMAIL_BACKEND": "tests.mail_backends.SlowFileBackend",
+        "TEST_EMAIL_BACKEND": "tests.helpers.mail_backends.SlowFileBackend",
         "SLOW_MAIL_SECONDS": "0.2",
     }
 
@@ -84,12 +78,12 @@ def test_two_scans_at_the_same_time_send_each_digest_once(mail_dir):
 def test_a_worker_killed_mid_batch_then_restarted_delivers_everyone_within_the_window(
     tmp_path, mail_dir
 ):
-    _purge_default_queue()
+    purge_default_queue()
     owners = owners_with_milestones(12)
     reminders.scan(TODAY, dispatch=lambda recipient_id: send_reminder_digest.delay(recipient_id))
     env = {
         "EMAIL_FILE_PATH": str(mail_dir),
-        "TEST_EMAIL_BACKEND": "tests.mail_backends.SlowFileBackend",
+        "TEST_EMAIL_BACKEND": "tests.helpers.mail_backends.SlowFileBackend",
         "SLOW_MAIL_SECONDS": "0.4",
         # Redis gives a dead worker's unacknowledged task back after this long.
         "CELERY_VISIBILITY_TIMEOUT": "3",

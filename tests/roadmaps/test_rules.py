@@ -5,12 +5,13 @@ import datetime
 import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.db.models import F
 from django.utils import translation
 
 from roadmaps import services
 from roadmaps.models import Milestone, Recommendation, Roadmap
 
-from ..factories import (
+from ..helpers.factories import (
     MarketFactory,
     MilestoneFactory,
     PersonFactory,
@@ -255,8 +256,9 @@ def test_a_decision_on_a_stale_review_screen_is_refused_under_the_lock(staff):
     roadmap = RoadmapFactory(market=MarketFactory(code="FR"))
     recommendation = RecommendationFactory(status=S.UNDER_REVIEW, markets=[roadmap.market])
     read_at = recommendation.version
-    services.recommendation_save_notes(
-        recommendation=recommendation, version=read_at, review_notes="Vu avec la RAM"
+    # A colleague saves notes meanwhile (in the admin: its saves move the version on).
+    Recommendation.objects.filter(pk=recommendation.pk).update(
+        review_notes="Vu avec la RAM", version=F("version") + 1
     )
     stale = Recommendation.objects.get(pk=recommendation.pk)
 

@@ -1,13 +1,14 @@
 """The recommendation loop and the roadmap screens, through the views."""
 
 import datetime
+import re
 
 import pytest
 from django.utils import timezone
 
 from roadmaps.models import Milestone, Recommendation
 
-from ..factories import (
+from ..helpers.factories import (
     MarketFactory,
     MeetingFactory,
     MembershipFactory,
@@ -18,15 +19,6 @@ from ..factories import (
 )
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def fes(council_fes):
-    organization = OrganizationFactory(short_name="CRT Fès-Meknès")
-    person = MembershipFactory(
-        person__user=council_fes, organization=organization, role="president"
-    ).person
-    return organization, person
 
 
 def test_a_council_president_submits_a_recommendation_for_their_organization(
@@ -204,6 +196,21 @@ def test_progress_is_updated_inline_with_htmx(client, delegate_fr):
     assert milestone.progress == 100
 
 
+def test_an_inline_progress_update_refreshes_the_roadmap_figures(client, staff):
+    roadmap = RoadmapFactory()
+    milestone = MilestoneFactory(roadmap=roadmap, progress=0)
+    MilestoneFactory(roadmap=roadmap, progress=0)
+    client.force_login(staff)
+
+    response = client.post(
+        f"/roadmaps/milestones/{milestone.pk}/progress/", {"progress": 40}, HTTP_HX_REQUEST="true"
+    )
+
+    summary = response.content.decode().split('id="roadmap-summary"')[1]
+    assert summary.startswith(' hx-swap-oob="true"')
+    assert 'aria-valuenow="20"' in summary  # (40 + 0) / 2
+
+
 def test_a_stale_milestone_edit_is_refused(client, staff):
     milestone = MilestoneFactory(title="Avant")
     client.force_login(staff)
@@ -262,6 +269,66 @@ def test_follow_up_milestones_are_added_from_the_meeting_outcomes_screen(client,
     assert "Relancer les TO" in client.get(f"/meetings/{meeting.pk}/").content.decode()
 
 
+@pytest.fixture
+def held_meeting_of_fr():
+    roadmap = RoadmapFactory(market=MarketFactory(code="FR"))
+    start = timezone.now() - datetime.timedelta(days=1)
+    meeting = MeetingFactory(starts_at=start, ends_at=start + datetime.timedelta(hours=2))
+    meeting.markets.add(roadmap.market)
+    return meeting, roadmap
+
+
+def test_a_refused_follow_up_comes_back_in_place_with_what_was_typed(
+    client, staff, held_meeting_of_fr
+):
+    meeting, roadmap = held_meeting_of_fr
+    client.force_login(staff)
+
+    response = client.post(
+        f"/roadmaps/from-meeting/{meeting.pk}/",
+        {"roadmap": roadmap.pk, "title": "Relancer les TO"},
+        HTTP_HX_REQUEST="true",
+    )
+
+    page = response.content.decode()
+    assert response.status_code == 200 and "<html" not in page
+    assert '<div id="followup-panel">' in page
+    assert 'value="Relancer les TO"' in page
+    date_input = re.search(r'<input[^>]*id="id_due_date"[^>]*>', page).group(0)
+    assert "is-invalid" in date_input
+    assert "Ce champ est obligatoire" in page
+    assert Milestone.objects.count() == 0
+
+
+def test_an_added_follow_up_answers_its_panel_only(client, staff, held_meeting_of_fr):
+    meeting, roadmap = held_meeting_of_fr
+    client.force_login(staff)
+
+    response = client.post(
+        f"/roadmaps/from-meeting/{meeting.pk}/",
+        {"roadmap": roadmap.pk, "title": "Relancer les TO", "due_date": "2030-03-01"},
+        HTTP_HX_REQUEST="true",
+    )
+
+    page = response.content.decode()
+    assert "jalon de suivi est ajouté" in page and "<bdi>Relancer les TO</bdi>" in page
+    assert 'value="Relancer les TO"' not in page  # a blank form for the next one
+    assert Milestone.objects.get().source_meeting == meeting
+
+
+def test_without_htmx_a_refused_follow_up_names_its_field(client, staff, held_meeting_of_fr):
+    meeting, roadmap = held_meeting_of_fr
+    client.force_login(staff)
+
+    response = client.post(
+        f"/roadmaps/from-meeting/{meeting.pk}/", {"roadmap": roadmap.pk}, follow=True
+    )
+
+    page = response.content.decode()
+    assert "Échéance\u00a0: Ce champ est obligatoire" in page
+    assert "Jalon de suivi\u00a0: Ce champ est obligatoire" in page
+
+
 def test_the_organization_page_lists_only_the_recommendations_the_viewer_may_see(
     client, council_rabat, staff, fes
 ):
@@ -295,7 +362,7 @@ def test_recommendation_detail_query_budget(client, staff, django_assert_max_num
         MilestoneFactory().recommendations.add(recommendation)
     client.force_login(staff)
     client.get("/recommendations/")
-    with django_assert_max_num_queries(10):
+    with django_assert_max_num_queries(11):  # 10 + the conversation
         response = client.get(f"/recommendations/{recommendation.pk}/")
     assert len(response.context["milestones"]) == rows
 
@@ -352,3 +419,20 @@ def test_recommendation_search_ignores_accents_and_case_in_title_body_and_organi
     assert found("soiree GALA") == {unrelated.pk}
     assert found("digitale reseaux") == {two_words.pk}  # every word, each anywhere
     assert found("zzzz") == set()
+
+
+@pytest.mark.parametrize(("language", "legend"), [("fr", "2\xa0en retard"), ("en", "2 overdue")])
+def test_a_red_count_says_what_it_counts(client, staff, language, legend):
+    today = timezone.localdate()
+    roadmap = RoadmapFactory(
+        starts_on=today - datetime.timedelta(days=60), ends_on=today + datetime.timedelta(days=200)
+    )
+    for _ in range(2):
+        MilestoneFactory(roadmap=roadmap, due_date=today - datetime.timedelta(days=3))
+    client.force_login(staff)
+    client.cookies["portal_language"] = language
+    for url in ["/roadmaps/", f"/markets/{roadmap.market.code}/", "/"]:
+        page = client.get(url).content.decode()
+        badge = re.search(r'<span class="badge text-bg-danger">([^<]*)</span>', page)
+        assert badge, url
+        assert badge.group(1).replace(" ", "\xa0") == legend.replace(" ", "\xa0"), url

@@ -3,8 +3,8 @@ import datetime
 from django.core.management.base import BaseCommand, CommandError
 
 from partners.models import Person
-from roadmaps import reminders
 from roadmaps.models import Milestone
+from roadmaps.services import reminders
 
 
 class Command(BaseCommand):

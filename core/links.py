@@ -1,0 +1,29 @@
+"""Absolute links to the portal, for e-mails and calendar files.
+
+Every link the portal writes outside a page (an e-mail, an .ics file, a feed)
+starts from PORTAL_BASE_URL — never from the Host header of whichever request
+happened to trigger it, which an attacker can choose.
+"""
+
+from django.conf import settings
+from django.urls import reverse
+
+
+def portal_url(viewname: str, *args, **kwargs) -> str:
+    """The absolute URL of a named view: portal_url("meetings:detail", meeting.pk)."""
+    path = reverse(viewname, args=args or None, kwargs=kwargs or None)
+    return settings.PORTAL_BASE_URL.rstrip("/") + path
+
+
+def password_link(user) -> str:
+    """A one-time link to choose a password (Django's reset token: it works once,
+    and expires after PASSWORD_RESET_TIMEOUT)."""
+    from django.contrib.auth.tokens import default_token_generator
+    from django.utils.encoding import force_bytes
+    from django.utils.http import urlsafe_base64_encode
+
+    return portal_url(
+        "password_reset_confirm",
+        uidb64=urlsafe_base64_encode(force_bytes(user.pk)),
+        token=default_token_generator.make_token(user),
+    )

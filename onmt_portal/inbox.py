@@ -1,0 +1,234 @@
+"""What waits for *me*, whatever my role: one list, oldest first, each item with
+its link and age — in a fixed number of queries (one per kind, whatever the
+data), every kind read through its app's visible querysets.
+
+- recommendations to review: submitted or under review (ONMT staff: all;
+  delegates: those aimed at their markets);
+- questions to answer: my organizations' recommendations ONMT needs
+  information about (council members);
+- invitations to answer: my seats at planned meetings still to come, unanswered;
+- my milestones due within 14 days, or late (active roadmaps);
+- outcomes of my meetings with no action yet: expectations, commitments and
+  decisions of the meetings I created, held or published, that no milestone
+  answers and nobody closed (ONMT staff);
+- hand-overs to finish: people without a current mandate who still own open
+  milestones of active roadmaps (ONMT staff).
+"""
+
+import datetime
+from dataclasses import dataclass
+
+from django.db.models import Count, Exists, Max, OuterRef, Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+
+from meetings.models import Meeting, Outcome, Participant
+from partners.models import Person
+from partners.roles import council_organization_ids, is_delegate, is_staff
+from roadmaps.models import Milestone, Recommendation, Roadmap
+from roadmaps.permissions import recommendations_visible_to
+
+LIMIT = 50  # per kind; the lists behind each link have the rest
+DUE_WITHIN_DAYS = 14
+
+KINDS = {
+    "review": _("Recommendations to review"),
+    "question": _("Questions to answer"),
+    "invitation": _("Invitations to answer"),
+    "milestone": _("My milestones due soon or late"),
+    "outcome": _("Outcomes with no action yet"),
+    "hand_over": _("Hand-overs to finish"),
+}
+
+
+@dataclass
+class Item:
+    kind: str
+    title: str
+    url: str
+    since: datetime.datetime | datetime.date
+    detail: str = ""
+
+    @property
+    def kind_label(self):
+        return KINDS[self.kind]
+
+    @property
+    def age_days(self) -> int:
+        since = self.since
+        if isinstance(since, datetime.datetime):
+            since = timezone.localtime(since).date()
+        return (timezone.localdate() - since).days
+
+    @property
+    def sort_key(self):
+        since = self.since
+        if not isinstance(since, datetime.datetime):
+            since = datetime.datetime.combine(since, datetime.time(), tzinfo=datetime.UTC)
+        return since
+
+
+def _reviews(user) -> list[Item]:
+    if not (is_staff(user) or is_delegate(user)):
+        return []
+    waiting = (
+        recommendations_visible_to(user)
+        .filter(status__in=[Recommendation.Status.SUBMITTED, Recommendation.Status.UNDER_REVIEW])
+        .select_related("organization")
+        .order_by("submitted_at", "pk")[:LIMIT]
+    )
+    return [
+        Item(
+            "review",
+            r.title,
+            reverse("roadmaps:recommendation_detail", args=[r.pk]),
+            r.submitted_at or r.created_at,
+            f"{r.organization.short_name} · {r.get_status_display()}",
+        )
+        for r in waiting
+    ]
+
+
+def _questions(user) -> list[Item]:
+    organizations = council_organization_ids(user)
+    if not organizations:
+        return []
+    waiting = (
+        Recommendation.objects.filter(
+            organization__in=organizations, status=Recommendation.Status.NEEDS_INFORMATION
+        )
+        .annotate(asked=Max("messages__created_at", filter=Q(messages__from_reviewer=True)))
+        .order_by("asked", "pk")[:LIMIT]
+    )
+    return [
+        Item(
+            "question",
+            r.title,
+            reverse("roadmaps:recommendation_detail", args=[r.pk]) + "#conversation",
+            r.asked or r.updated_at,
+        )
+        for r in waiting
+    ]
+
+
+def _invitations(user) -> list[Item]:
+    seats = (
+        Participant.objects.filter(
+            person__user=user,
+            response=Participant.Response.PENDING,
+            meeting__status=Meeting.Status.PLANNED,
+            meeting__starts_at__gt=timezone.now(),
+        )
+        .select_related("meeting")
+        .order_by("meeting__created_at", "pk")[:LIMIT]
+    )
+    return [
+        Item(
+            "invitation",
+            seat.meeting.title,
+            reverse("meetings:detail", args=[seat.meeting_id]),
+            seat.meeting.created_at,
+            timezone.localtime(seat.meeting.starts_at).strftime("%Y-%m-%d %H:%M"),
+        )
+        for seat in seats
+    ]
+
+
+def _milestones(user) -> list[Item]:
+    today = timezone.localdate()
+    mine = (
+        Milestone.objects.open()
+        .filter(
+            owner__user=user,
+            roadmap__status=Roadmap.Status.ACTIVE,
+            due_date__lte=today + datetime.timedelta(days=DUE_WITHIN_DAYS),
+        )
+        .select_related("roadmap")
+        .order_by("due_date", "pk")[:LIMIT]
+    )
+    return [
+        Item(
+            "milestone",
+            m.title,
+            reverse("roadmaps:roadmap_detail", args=[m.roadmap_id]) + f"#milestone-{m.pk}",
+            m.due_date,
+            m.roadmap.title,
+        )
+        for m in mine
+    ]
+
+
+def _outcomes(user) -> list[Item]:
+    if not is_staff(user):
+        return []
+    answered = Milestone.objects.filter(source_outcome=OuterRef("pk")).exclude(
+        status=Milestone.Status.CANCELLED
+    )
+    waiting = (
+        Outcome.objects.filter(
+            meeting__created_by=user,
+            meeting__status__in=[Meeting.Status.HELD, Meeting.Status.PUBLISHED],
+            kind__in=Outcome.ACTIONABLE,
+            closed_at__isnull=True,
+        )
+        .exclude(Exists(answered))
+        .select_related("meeting")
+        .order_by("meeting__starts_at", "order", "pk")[:LIMIT]
+    )
+    return [
+        Item(
+            "outcome",
+            o.text[:120],
+            reverse("meetings:outcomes", args=[o.meeting_id]) + f"#outcome-{o.pk}",
+            o.meeting.starts_at,
+            f"{o.get_kind_display()} · {o.meeting.title}",
+        )
+        for o in waiting
+    ]
+
+
+def _hand_overs(user) -> list[Item]:
+    if not is_staff(user):
+        return []
+    held = Milestone.objects.open().filter(roadmap__status=Roadmap.Status.ACTIVE)
+    people = (
+        Person.objects.exclude(pk__in=Person.objects.mandated())
+        .filter(Exists(held.filter(owner=OuterRef("pk"))))
+        .annotate(
+            count=Count(
+                "milestones",
+                filter=Q(
+                    milestones__status__in=Milestone.OPEN_STATUSES,
+                    milestones__roadmap__status=Roadmap.Status.ACTIVE,
+                ),
+            ),
+            since=Max("memberships__end_date"),
+        )
+        .order_by("since", "pk")[:LIMIT]
+    )
+    return [
+        Item(
+            "hand_over",
+            person.full_name,
+            reverse("partners:person", args=[person.pk]),
+            person.since or person.created_at,
+            ngettext(
+                "%(count)s open milestone to give to someone",
+                "%(count)s open milestones to give to someone",
+                person.count,
+            )
+            % {"count": person.count},
+        )
+        for person in people
+    ]
+
+
+READERS = (_reviews, _questions, _invitations, _milestones, _outcomes, _hand_overs)
+
+
+def inbox_items(user) -> list[Item]:
+    """Everything waiting for this user, oldest first."""
+    items = [item for read in READERS for item in read(user)]
+    return sorted(items, key=lambda item: item.sort_key)

@@ -1,0 +1,71 @@
+"""Reads of recommendations for the views, panels and exports."""
+
+from django.db.models import Q, QuerySet
+
+from core.typing import Viewer
+from partners.models import Organization, Person
+
+from ..models import Recommendation
+from ..permissions import (
+    messages_visible_to,
+    recommendations_visible_to,
+    roadmaps_visible_to,
+)
+
+
+def recommendations_for_list(user: Viewer, *, filters: dict) -> QuerySet[Recommendation]:
+    recommendations = recommendations_visible_to(user).select_related("organization")
+    if filters.get("status"):
+        recommendations = recommendations.filter(status=filters["status"])
+    if filters.get("market"):
+        recommendations = recommendations.filter(markets=filters["market"])
+    if filters.get("organization"):
+        recommendations = recommendations.filter(organization=filters["organization"])
+    if filters.get("theme"):
+        recommendations = recommendations.filter(theme=filters["theme"])
+    for term in (filters.get("q") or "").split():
+        # Every branch on the recommendation's own row, the organizations read
+        # first (a few hundred rows): PostgreSQL then ORs the answers of the
+        # search indexes and of the organization index, without a table scan.
+        organization_ids = list(
+            Organization.objects.filter(short_name__unaccent__icontains=term).values_list(
+                "pk", flat=True
+            )
+        )
+        recommendations = recommendations.filter(
+            Q(title__indexed_unaccent__icontains=term)
+            | Q(body__indexed_unaccent__icontains=term)
+            | Q(organization__in=organization_ids)
+        )
+    return recommendations.prefetch_related("markets").order_by("-updated_at", "-pk")
+
+
+def recommendation_page(recommendation: Recommendation, user: Viewer) -> dict:
+    """Its markets, the milestones that carry it out — in roadmaps the viewer may
+    see (a council member never learns of a draft roadmap's milestone) — and the
+    conversation as the viewer may read it, each message marked editable when it
+    is the viewer's and no reply follows it."""
+    thread = list(messages_visible_to(user, recommendation))
+    # Editable until a reply the viewer can read (services.conversation.message_edit).
+    for index, message in enumerate(thread):
+        message.editable = message.author_id == user.pk and index == len(thread) - 1
+    return {
+        "thread": thread,
+        "markets": list(recommendation.markets.all()),
+        "milestones": list(
+            recommendation.milestones.filter(roadmap__in=roadmaps_visible_to(user))
+            .select_related("roadmap", "roadmap__market", "owner")
+            .order_by("due_date", "pk")
+        ),
+    }
+
+
+def recommendations_held(
+    person: Person, organization: Organization, *, everything: bool
+) -> QuerySet[Recommendation]:
+    """Recommendations a person wrote for this organization that ONMT has not
+    decided yet, or all such (their last mandate): the successor follows them."""
+    held = Recommendation.objects.filter(author=person, status__in=Recommendation.OPEN_STATUSES)
+    if not everything:
+        held = held.filter(organization=organization)
+    return held.order_by("pk")

@@ -1,0 +1,119 @@
+"""Reads of roadmaps and their milestones for the views, panels and the dashboard."""
+
+from django.db.models import Avg, Count, Prefetch, Q, QuerySet
+from django.utils import timezone
+from django.utils.translation import get_language_bidi
+
+from core.typing import Viewer
+from meetings.permissions import visible_meetings
+from partners.models import Organization, Person
+
+from ..models import Milestone, Roadmap
+from ..permissions import recommendations_visible_to, roadmaps_visible_to
+from .timeline import roadmap_timeline
+
+
+def roadmaps_for_list(user: Viewer) -> QuerySet[Roadmap]:
+    today = timezone.localdate()
+    live = ~Q(milestones__status=Milestone.Status.CANCELLED)
+    return (
+        roadmaps_visible_to(user)
+        .select_related("market", "owner")
+        .annotate(
+            milestone_count=Count("milestones", filter=live, distinct=True),
+            progress=Avg("milestones__progress", filter=live),
+            overdue_count=Count(
+                "milestones",
+                filter=Q(
+                    milestones__status__in=Milestone.OPEN_STATUSES,
+                    milestones__due_date__lt=today,
+                ),
+                distinct=True,
+            ),
+        )
+        .order_by("market__code", "-starts_on")
+    )
+
+
+def milestones_as_seen_by(user: Viewer, milestones: QuerySet[Milestone]) -> list[Milestone]:
+    """The milestones with what each links to, as far as the viewer may see it: its
+    recommendations (visible_recommendations) and the meeting it came from
+    (visible_meeting, None when that meeting is not theirs to see)."""
+    milestones = list(
+        milestones.select_related("owner", "source_meeting").prefetch_related(
+            Prefetch(
+                "recommendations",
+                queryset=recommendations_visible_to(user).select_related("organization"),
+                to_attr="visible_recommendations",
+            )
+        )
+    )
+    meeting_ids = {m.source_meeting_id for m in milestones if m.source_meeting_id}
+    seen = (
+        set(visible_meetings(user).filter(pk__in=meeting_ids).values_list("pk", flat=True))
+        if meeting_ids
+        else set()
+    )
+    for milestone in milestones:
+        visible = milestone.source_meeting_id in seen
+        milestone.visible_meeting = milestone.source_meeting if visible else None
+    return milestones
+
+
+def roadmap_page(roadmap: Roadmap, user: Viewer) -> dict:
+    """Milestones, progress, what is late and what slipped against the plan, and
+    the timeline drawn from them."""
+    milestones = milestones_as_seen_by(user, roadmap.milestones.order_by("due_date", "pk"))
+    live = [m for m in milestones if m.status != Milestone.Status.CANCELLED]
+    return {
+        "milestones": milestones,
+        **roadmap_summary(milestones),
+        "timeline": roadmap_timeline(
+            roadmap, live, today=timezone.localdate(), rtl=get_language_bidi()
+        ),
+    }
+
+
+def roadmap_summary(milestones: list[Milestone]) -> dict:
+    """The roadmap's figures: overall progress (cancelled milestones left out),
+    how many are late, how many moved later than planned and by how much."""
+    live = [m for m in milestones if m.status != Milestone.Status.CANCELLED]
+    slipped = [m for m in live if (m.slippage_days or 0) > 0]
+    return {
+        "progress": round(sum(m.progress for m in live) / len(live)) if live else 0,
+        "overdue_count": sum(1 for m in milestones if m.is_overdue),
+        "slipped_count": len(slipped),
+        "max_slippage": max((m.slippage_days for m in slipped), default=0),
+    }
+
+
+def milestones_held(
+    person: Person, organization: Organization, *, everything: bool
+) -> QuerySet[Milestone]:
+    """Open milestones a person owns through a mandate in this organization (a
+    delegation's markets), or all of them (their last mandate)."""
+    milestones = (
+        Milestone.objects.open()
+        .filter(owner=person)
+        .exclude(roadmap__status=Roadmap.Status.CLOSED)
+        .select_related("roadmap")
+        .order_by("due_date", "pk")
+    )
+    if everything:
+        return milestones
+    return milestones.filter(roadmap__market__in=organization.markets.all())
+
+
+def roadmaps_held(
+    person: Person, organization: Organization, *, everything: bool
+) -> QuerySet[Roadmap]:
+    """Roadmaps not closed that a person owns, as milestones_held scopes them."""
+    roadmaps = (
+        Roadmap.objects.filter(owner=person)
+        .exclude(status=Roadmap.Status.CLOSED)
+        .select_related("market")
+        .order_by("market__code", "starts_on")
+    )
+    if everything:
+        return roadmaps
+    return roadmaps.filter(market__in=organization.markets.all())

@@ -1,0 +1,2 @@
+"""The screens, by concept: recommendations, roadmaps, milestones, indicators
+(a market's page, its targets, its dossier)."""

@@ -1,0 +1,83 @@
+"""Roadmaps: the list, a roadmap's timeline of milestones, its form and export."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods
+
+from core.history import history_entries
+from core.locking import show_write_error
+from partners.permissions import can_view_history, require
+
+from .. import exports, permissions, selectors, services
+from ..forms import RoadmapForm
+from ..models import Roadmap
+
+
+@require_GET
+def roadmap_list(request):
+    require(permissions.can_list_roadmaps(request.user))
+    context = {
+        "roadmaps": selectors.roadmaps_for_list(request.user),
+        "can_create": permissions.can_create_roadmaps(request.user),
+    }
+    return render(request, "roadmaps/roadmap_list.html", context)
+
+
+@require_GET
+def roadmap_detail(request, pk):
+    roadmap = permissions.get_visible_roadmap(
+        request.user,
+        pk,
+        permissions.roadmaps_visible_to(request.user).select_related("market", "owner"),
+    )
+    context = {
+        "roadmap": roadmap,
+        "can_edit": permissions.can_edit_roadmap(request.user, roadmap),
+        "history": history_entries(roadmap) if can_view_history(request.user) else [],
+        **selectors.roadmap_page(roadmap, request.user),
+    }
+    return render(request, "roadmaps/roadmap_detail.html", context)
+
+
+def _roadmap_form_page(request, roadmap: Roadmap | None = None):
+    markets = permissions.editable_markets(request.user)
+    form = RoadmapForm(request.POST or None, instance=roadmap, markets=markets)
+    if request.method == "POST" and form.is_valid():
+        try:
+            if roadmap is None:
+                saved = services.roadmap_create(fields=form.cleaned_data)
+            else:
+                saved = services.roadmap_update(
+                    roadmap=Roadmap.objects.get(pk=roadmap.pk),
+                    version=form.cleaned_data["version"] or 0,
+                    fields=form.cleaned_data,
+                )
+        except ValidationError as exc:
+            show_write_error(request, form, exc)
+        else:
+            messages.success(request, _("The roadmap is saved."))
+            return redirect("roadmaps:roadmap_detail", saved.pk)
+    return render(request, "roadmaps/roadmap_form.html", {"form": form, "roadmap": roadmap})
+
+
+@require_http_methods(["GET", "POST"])
+def roadmap_create(request):
+    require(permissions.can_create_roadmaps(request.user))
+    return _roadmap_form_page(request)
+
+
+@require_http_methods(["GET", "POST"])
+def roadmap_edit(request, pk):
+    roadmap = permissions.get_visible_roadmap(request.user, pk)
+    require(permissions.can_edit_roadmap(request.user, roadmap))
+    return _roadmap_form_page(request, roadmap)
+
+
+@require_GET
+def roadmap_export(request, pk):
+    roadmap = permissions.get_visible_roadmap(request.user, pk)
+    milestones = roadmap.milestones.select_related("roadmap", "owner").order_by("due_date", "pk")
+    content = exports.to_xlsx({str(roadmap.market.code): exports.milestone_rows(milestones)})
+    return exports.download(content, exports.XLSX, f"roadmap-{roadmap.pk}.xlsx")
