@@ -9,6 +9,7 @@ import datetime
 import re
 
 import tablib
+from django.conf import settings
 from django.core.exceptions import FieldDoesNotExist
 from django.template.response import TemplateResponse
 from django.utils import translation
@@ -19,6 +20,7 @@ from import_export.formats import base_formats
 from import_export.forms import SelectableFieldsExportForm
 
 from .exports import inert
+from .numbers import count_text
 
 # --- file formats -----------------------------------------------------------
 
@@ -207,6 +209,21 @@ class PortalImportExportAdmin(ImportExportModelAdmin):
     import_formats = IMPORT_FORMATS
     export_formats = EXPORT_FORMATS
     export_form_class = LabelledExportForm
+
+    def get_export_data(self, file_format, request, queryset, **kwargs):
+        """Refused above ADMIN_EXPORT_MAX_ROWS rows: the whole file is built in the
+        web worker's memory. The export page shows why (import-export turns a
+        ValueError into a message on the form)."""
+        cap = settings.ADMIN_EXPORT_MAX_ROWS
+        if queryset.order_by()[: cap + 1].count() > cap:
+            raise ValueError(
+                _(
+                    "This export would have more than %(rows)s rows. Narrow the list "
+                    "with its filters or its search first."
+                )
+                % {"rows": count_text(cap)}
+            )
+        return super().get_export_data(file_format, request, queryset, **kwargs)
 
     def export_action(self, request, *args, **kwargs):
         response = super().export_action(request, *args, **kwargs)

@@ -7,7 +7,8 @@ class CoreConfig(AppConfig):
     verbose_name = _("Shared kernel")
 
     def ready(self):
-        from . import search, third_party_labels
+        from . import outbox, prepared_exports, search, third_party_labels
 
+        outbox.register(prepared_exports.READY_NOTICE, prepared_exports.build_ready_notice)
         search.install()
         third_party_labels.install()

@@ -13,18 +13,23 @@ The admin's exports (django-import-export) apply the same rule through
 import csv
 import io
 import re
-from collections.abc import Iterable
+import tempfile
+from collections.abc import Iterable, Iterator
 from decimal import Decimal
 
-from django.http import HttpResponse
+from django.http import FileResponse, HttpResponse, StreamingHttpResponse
 from django.utils import timezone
 from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 CSV = "text/csv; charset=utf-8"
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 NUMBER = re.compile(r"[+-]?\d+(?:[.,]\d+)?")
+# With a BOM, Excel opens accents and Arabic correctly.
+BOM = "\ufeff"
+ROWS_PER_CHUNK = 500
 
 
 def inert(value):
@@ -47,33 +52,79 @@ def spreadsheet_value(value):
     return inert(value)
 
 
-def to_csv(rows: Iterable[list]) -> bytes:
+def csv_chunks(rows: Iterable[list]) -> Iterator[bytes]:
+    """The CSV, a few hundred rows at a time: memory stays the same whatever the
+    number of rows, as long as `rows` is read lazily too."""
     buffer = io.StringIO()
+    buffer.write(BOM)
     writer = csv.writer(buffer)
-    for row in rows:
+    for count, row in enumerate(rows, 1):
         writer.writerow([spreadsheet_value(cell) for cell in row])
-    # With a BOM, Excel opens accents and Arabic correctly.
-    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+        if count % ROWS_PER_CHUNK == 0:
+            yield buffer.getvalue().encode("utf-8")
+            buffer.seek(0)
+            buffer.truncate()
+    yield buffer.getvalue().encode("utf-8")
+
+
+def to_csv(rows: Iterable[list]) -> bytes:
+    return b"".join(csv_chunks(rows))
+
+
+def write_xlsx(sheets: dict[str, Iterable[list]], target) -> int:
+    """One sheet per entry (title -> rows, the first row a bold header), written
+    to `target` (a path or a binary file) in openpyxl's write-only mode: rows go
+    to disk as they come, so memory does not grow with them. Returns the number
+    of rows below the headers."""
+    workbook = Workbook(write_only=True)
+    bold = Font(bold=True)
+    written = 0
+    for title, rows in sheets.items():
+        sheet = workbook.create_sheet(title=str(title)[:31])
+        for index, row in enumerate(rows):
+            values = [spreadsheet_value(cell) for cell in row]
+            if index == 0:
+                values = [_bold_cell(sheet, value, bold) for value in values]
+            else:
+                written += 1
+            sheet.append(values)
+    workbook.save(target)
+    return written
+
+
+def _bold_cell(sheet, value, font):
+    cell = WriteOnlyCell(sheet, value=value)
+    cell.font = font
+    return cell
 
 
 def to_xlsx(sheets: dict[str, Iterable[list]]) -> bytes:
-    """One sheet per entry (title -> rows, the first row a bold header)."""
-    workbook = Workbook()
-    workbook.remove(workbook.active)
-    for title, rows in sheets.items():
-        sheet = workbook.create_sheet(title=str(title)[:31])
-        for row in rows:
-            sheet.append([spreadsheet_value(cell) for cell in row])
-        for cell in sheet[1]:
-            cell.font = Font(bold=True)
     buffer = io.BytesIO()
-    workbook.save(buffer)
+    write_xlsx(sheets, buffer)
     return buffer.getvalue()
 
 
-def download(content: bytes, content_type: str, filename: str) -> HttpResponse:
+def _private(response, filename: str):
     """A private attachment: never cached by a proxy or kept by the browser."""
-    response = HttpResponse(content, content_type=content_type)
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     response["Cache-Control"] = "private, no-store"
     return response
+
+
+def download(content: bytes, content_type: str, filename: str) -> HttpResponse:
+    return _private(HttpResponse(content, content_type=content_type), filename)
+
+
+def csv_download(rows: Iterable[list], filename: str) -> StreamingHttpResponse:
+    """A CSV sent while it is written: the first bytes leave at once, and the
+    worker never holds the whole file."""
+    return _private(StreamingHttpResponse(csv_chunks(rows), content_type=CSV), filename)
+
+
+def xlsx_download(sheets: dict[str, Iterable[list]], filename: str) -> FileResponse:
+    """An XLSX written to a temporary file (a zip cannot be sent before it is
+    complete), then sent from it."""
+    spool = tempfile.TemporaryFile()  # noqa: SIM115 - FileResponse closes it
+    write_xlsx(sheets, spool)
+    spool.seek(0)
+    return _private(FileResponse(spool, content_type=XLSX), filename)

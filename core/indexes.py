@@ -31,3 +31,16 @@ class SearchIndex(GinIndex):
             return super().remove_sql(model, schema_editor, **kwargs)
         # A database migrated before the stand-in existed has no index to drop.
         return Statement("DROP INDEX IF EXISTS %(name)s", name=schema_editor.quote_name(self.name))
+
+
+def search_index(prefix: str, field: str) -> SearchIndex:
+    """The trigram index an accent- and case-insensitive search of `field` uses
+    (`field__indexed_unaccent__icontains`, core/search.py), named {prefix}_{field}_search."""
+    from django.contrib.postgres.indexes import OpClass
+    from django.db.models import Func
+    from django.db.models.functions import Upper
+
+    return SearchIndex(
+        OpClass(Upper(Func(F(field), function="portal_unaccent")), "gin_trgm_ops"),
+        name=f"{prefix}_{field}_search",
+    )

@@ -1,5 +1,7 @@
-"""The kernel's one model: the outbox every notification goes through (core/outbox.py)."""
+"""The kernel's models: the outbox every notification goes through (core/outbox.py),
+and the exports too large for one request (core/prepared_exports.py)."""
 
+from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -44,3 +46,53 @@ class OutboxMessage(models.Model):
 
     def __str__(self):
         return f"{self.kind} → {self.recipient or '?'}"
+
+
+def private_storage():
+    """Confidential files: stored outside MEDIA_ROOT, served by a view that checks who asks."""
+    from django.core.files.storage import storages
+
+    return storages["private"]
+
+
+class PreparedExport(models.Model):
+    """A spreadsheet built by a worker for its owner, kept KEEP_DAYS for download."""
+
+    class State(models.TextChoices):
+        PENDING = "pending", _("Being prepared")
+        BUILDING = "building", _("Being prepared")
+        READY = "ready", _("Ready")
+        FAILED = "failed", _("Failed")
+
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="prepared_exports",
+        verbose_name=_("owner"),
+    )
+    kind = models.CharField(_("kind"), max_length=64)
+    # What to export, as the page's query string: read again, with the owner's
+    # rights as they are then, when the file is built.
+    params = models.JSONField(_("parameters"), default=dict)
+    language = models.CharField(_("language"), max_length=8)
+    filename = models.CharField(_("file name"), max_length=100)
+    state = models.CharField(
+        _("state"), max_length=16, choices=State.choices, default=State.PENDING
+    )
+    file = models.FileField(
+        _("file"), storage=private_storage, upload_to="exports/%Y/%m/", blank=True
+    )
+    rows = models.PositiveIntegerField(_("rows"), null=True, blank=True)
+    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
+    claimed_at = models.DateTimeField(_("claimed"), null=True, blank=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("prepared export")
+        verbose_name_plural = _("prepared exports")
+        indexes = [models.Index(fields=["owner", "-created_at"], name="export_owner_recent")]
+
+    def __str__(self):
+        return self.filename

@@ -10,3 +10,8 @@ LRI, PDI = "\u2066", "\u2069"
 
 def percent_text(value, decimal_pos: int | None = 0) -> str:
     return f"{LRI}{number_format(value, decimal_pos)}\u00a0%{PDI}"
+
+
+def count_text(value: int) -> str:
+    """A count in the reader's locale, its thousands grouped: « 20 000 », « 20,000 »."""
+    return number_format(value, force_grouping=True)

@@ -1,6 +1,8 @@
-"""The outbox's Celery tasks: send one message now, and the dispatcher (beat)."""
+"""The kernel's Celery tasks: the outbox (send one message now, and the dispatcher)
+and the prepared exports (build one, and the sweep)."""
 
 from celery import shared_task
+from django.conf import settings
 
 
 @shared_task(bind=True, name="core.deliver_outbox_message", time_limit=120, soft_time_limit=100)
@@ -17,3 +19,23 @@ def dispatch_outbox() -> dict:
     from . import outbox
 
     return outbox.dispatch()
+
+
+@shared_task(
+    name="core.build_prepared_export",
+    time_limit=settings.EXPORT_TIME_LIMIT,
+    soft_time_limit=settings.EXPORT_TIME_LIMIT - 30,
+)
+def build_prepared_export(export_id: int) -> str:
+    """One large export, built into private storage (core/prepared_exports.py)."""
+    from . import prepared_exports
+
+    return prepared_exports.build(export_id)
+
+
+@shared_task(name="core.sweep_prepared_exports", time_limit=300, soft_time_limit=270)
+def sweep_prepared_exports() -> dict:
+    """Beat, every minute: exports that wait are queued again, expired ones deleted."""
+    from . import prepared_exports
+
+    return prepared_exports.sweep()

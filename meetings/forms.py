@@ -3,6 +3,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from core.locking import VersionedFormMixin
+from core.pickers import Picker
 from partners.models import Market, Organization, Person
 
 from .models import Meeting, Outcome, Participant
@@ -208,6 +209,7 @@ class MeetingFilterForm(forms.Form):
         required=False,
         queryset=Organization.objects.all(),
         empty_label=_("All"),
+        widget=Picker("organizations"),
     )
     market = forms.ModelChoiceField(
         label=_("Market"), required=False, queryset=Market.objects.all(), empty_label=_("All")

@@ -9,7 +9,10 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from core.indexes import search_index
 from partners.models import Market, Organization, Person
+
+MEETING_SEARCH_FIELDS = ("title", "location")
 
 
 class MeetingQuerySet(models.QuerySet):
@@ -97,6 +100,8 @@ class Meeting(models.Model):
         indexes = [
             models.Index(fields=["status", "starts_at"]),
             models.Index(fields=["ends_at"]),
+            # Accent-insensitive search of the list: GIN on PostgreSQL.
+            *(search_index("meeting", field) for field in MEETING_SEARCH_FIELDS),
         ]
 
     def __str__(self):

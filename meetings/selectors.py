@@ -2,7 +2,7 @@
 
 from collections import Counter
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 
 from core.typing import Viewer
@@ -34,16 +34,16 @@ def meetings_for_list(user: Viewer, *, filters: dict) -> QuerySet[Meeting]:
         meetings = meetings.filter(starts_at__date__lte=filters["date_to"])
     if filters.get("organization"):
         organization = filters["organization"]
-        meetings = meetings.filter(
-            Q(organizer=organization) | Q(participants__organization=organization)
-        ).distinct()
+        # EXISTS rather than a join: no DISTINCT over the whole list.
+        seated = Participant.objects.filter(meeting=OuterRef("pk"), organization=organization)
+        meetings = meetings.filter(Q(organizer=organization) | Exists(seated))
     if filters.get("market"):
         meetings = meetings.filter(markets=filters["market"])
     for term in (filters.get("q") or "").split():
         meetings = meetings.filter(
-            Q(title__unaccent__icontains=term)
-            | Q(location__unaccent__icontains=term)
-            | Q(organizer__short_name__unaccent__icontains=term)
+            Q(title__indexed_unaccent__icontains=term)
+            | Q(location__indexed_unaccent__icontains=term)
+            | Q(organizer__short_name__indexed_unaccent__icontains=term)
         )
     return meetings.annotate(participant_count=Count("participants", distinct=True))
 

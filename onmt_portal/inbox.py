@@ -12,7 +12,9 @@ data), every kind read through its app's visible querysets.
   decisions of the meetings I created, held or published, that no milestone
   answers and nobody closed (ONMT staff);
 - hand-overs to finish: people without a current mandate who still own open
-  milestones of active roadmaps (ONMT staff).
+  milestones of active roadmaps (ONMT staff);
+- my exports that a worker prepares or has prepared (core/prepared_exports.py),
+  kept for a week.
 """
 
 import datetime
@@ -24,6 +26,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from core.models import PreparedExport
+from core.numbers import count_text
+from core.permissions import exports_of
 from meetings.models import Meeting, Outcome, Participant
 from partners.models import Person
 from partners.roles import council_organization_ids, is_delegate, is_staff
@@ -40,6 +45,7 @@ KINDS = {
     "milestone": _("My milestones due soon or late"),
     "outcome": _("Outcomes with no action yet"),
     "hand_over": _("Hand-overs to finish"),
+    "export": _("Exports to download"),
 }
 
 
@@ -225,7 +231,24 @@ def _hand_overs(user) -> list[Item]:
     ]
 
 
-READERS = (_reviews, _questions, _invitations, _milestones, _outcomes, _hand_overs)
+def _exports(user) -> list[Item]:
+    ready = PreparedExport.State.READY
+    items = []
+    for export in exports_of(user)[:LIMIT]:
+        if export.state == ready:
+            detail = ngettext("%(rows)s row", "%(rows)s rows", export.rows) % {
+                "rows": count_text(export.rows)
+            }
+        elif export.state == PreparedExport.State.FAILED:
+            detail = _("It could not be prepared: narrow the filters, or try again later.")
+        else:
+            detail = _("Being prepared: it will be here in a few minutes.")
+        url = reverse("export_download", args=[export.pk]) if export.state == ready else ""
+        items.append(Item("export", export.filename, url, export.created_at, str(detail)))
+    return items
+
+
+READERS = (_reviews, _questions, _invitations, _milestones, _outcomes, _hand_overs, _exports)
 
 
 def inbox_items(user) -> list[Item]:

@@ -1,11 +1,17 @@
-"""Two screens across the apps: the inbox (what waits for me) and the search
-(everything I may see). Each reads through the apps' visible querysets
-(onmt_portal/inbox.py, onmt_portal/finder.py)."""
+"""Screens and fragments across the apps: the inbox (what waits for me), the
+search (everything I may see), prepared exports and the pickers' matches. Each
+reads through the apps' visible querysets and rules (onmt_portal/inbox.py,
+onmt_portal/finder.py, core/permissions.py, core/pickers.py)."""
+
+import re
 
 from django.core.cache import cache
+from django.http import FileResponse, Http404
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
+from core import pickers
+from core.permissions import downloadable, exports_of
 from partners.permissions import require
 from partners.roles import has_portal_role
 
@@ -55,3 +61,37 @@ def search(request):
         "total": sum(len(group.hits) for group in groups),
     }
     return render(request, "search.html", context)
+
+
+@require_GET
+def export_download(request, pk):
+    """A prepared export, to its owner alone, while they may still export it."""
+    export = exports_of(request.user).filter(pk=pk).first()
+    if export is None or not downloadable(request.user, export):
+        raise Http404
+    response = FileResponse(export.file.open("rb"), as_attachment=True, filename=export.filename)
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+TARGET = re.compile(r"[A-Za-z][\w-]{0,99}")
+
+
+@require_GET
+def pick(request, kind):
+    """htmx: the first matches of a searchable picker, as an <optgroup> for its <select>."""
+    picker = pickers.kind(kind)
+    if picker is None:
+        raise Http404
+    require(picker.allowed(request.user))
+    term = " ".join((request.GET.get("term") or "").replace("\x00", "").split())[:100]
+    found = list(picker.search(request.user, term)[: pickers.LIMIT + 1]) if term else []
+    target = request.headers.get("HX-Target", "")
+    context = {
+        "target": target if TARGET.fullmatch(target) else "picker-matches",
+        "term": term,
+        "matches": [(obj.pk, picker.label(obj)) for obj in found[: pickers.LIMIT]],
+        "more": len(found) > pickers.LIMIT,
+        "limit": pickers.LIMIT,
+    }
+    return render(request, "core/picker_matches.html", context)

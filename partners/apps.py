@@ -7,8 +7,16 @@ class PartnersConfig(AppConfig):
     verbose_name = _("Partners")
 
     def ready(self):
-        from core import outbox
+        from core import outbox, pickers
 
-        from . import notices
+        from . import notices, permissions, selectors
 
         outbox.register(notices.INVITATION, notices.build_invitation)
+        pickers.register(
+            "organizations",
+            allowed=permissions.can_view_directory,
+            search=selectors.picker_organizations,
+        )
+        pickers.register(
+            "people", allowed=permissions.can_view_directory, search=selectors.picker_people
+        )

@@ -2,12 +2,19 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
+from core.pickers import Picker
+
 from .models import Organization, Person, Region
 
 
 def mandated_people_only(field: forms.ModelChoiceField) -> forms.ModelChoiceField:
     """Work is given only to people who hold a current mandate (partners/roles.py):
-    someone whose mandate ended, or who is archived, cannot be picked."""
+    someone whose mandate ended, or who is archived, cannot be picked. Chosen
+    with a searchable picker (core/pickers.py): they are thousands."""
+    picker = Picker("people")
+    picker.is_required = field.required
+    picker.attrs.update(field.widget_attrs(picker))
+    field.widget = picker
     field.queryset = Person.objects.mandated().order_by("last_name", "first_name")
     field.error_messages["invalid_choice"] = _(
         "Choose someone who holds a current mandate: this person holds none."

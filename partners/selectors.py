@@ -2,7 +2,7 @@
 
 from collections.abc import Iterable
 
-from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import Prefetch, Q, QuerySet
 
 from .extensions import Holding, holdings
 from .models import (
@@ -16,8 +16,9 @@ from .models import (
 
 
 def _contains(field: str) -> str:
-    # Accent-insensitive: "fes" finds "Fès" (partners/search.py makes it work on SQLite too).
-    return f"{field}__unaccent__icontains"
+    # Accent-insensitive: "fes" finds "Fès", through the trigram indexes of the
+    # organizations' and people's names (core/search.py; SQLite too).
+    return f"{field}__indexed_unaccent__icontains"
 
 
 def _person_matches(term: str, prefix: str = "", *, by_email: bool = False) -> Q:
@@ -62,8 +63,14 @@ def directory_organizations(
     if region is not None:
         organizations = organizations.filter(region=region)
     for term in q.split():
-        member_matches = Membership.objects.current().filter(
-            _person_matches(term, "person__", by_email=by_email), organization=OuterRef("pk")
+        # The organizations of matching members read first (through the people's
+        # search indexes): every branch below is then answered by an index, and
+        # PostgreSQL ORs them instead of scanning the table.
+        with_member = list(
+            Membership.objects.current()
+            .filter(person__in=Person.objects.filter(_person_matches(term, by_email=by_email)))
+            .values_list("organization_id", flat=True)
+            .distinct()
         )
         names = Q()
         for field in name_fields():
@@ -72,7 +79,7 @@ def directory_organizations(
             names
             | Q(**{_contains("short_name"): term})
             | Q(**{_contains("province"): term})
-            | Exists(member_matches)
+            | Q(pk__in=with_member)
         )
     return organizations.order_by("name", "pk")
 
@@ -161,3 +168,21 @@ def mandate_holdings(mandate: Membership) -> list[tuple[Holding, list]]:
         (holding, list(holding.held(mandate.person, mandate.organization, everything=last_one)))
         for holding in holdings()
     ]
+
+
+def picker_organizations(user, term: str) -> QuerySet[Organization]:
+    """Active organizations whose short name or name holds every word (core/pickers.py)."""
+    organizations = Organization.objects.active()
+    for word in term.split()[:8]:
+        organizations = organizations.filter(
+            Q(**{_contains("short_name"): word}) | Q(**{_contains("name"): word})
+        )
+    return organizations.order_by("short_name", "pk")
+
+
+def picker_people(user, term: str) -> QuerySet[Person]:
+    """People work can be given to (a current mandate) whose names hold every word."""
+    people = Person.objects.mandated()
+    for word in term.split()[:8]:
+        people = people.filter(_person_matches(word))
+    return people.order_by("last_name", "first_name", "pk")

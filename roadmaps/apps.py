@@ -9,17 +9,25 @@ class RoadmapsConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import m2m_changed, post_delete, post_save
 
-        from core import outbox
+        from core import outbox, prepared_exports
         from meetings.extensions import register_meeting_panel
         from partners.extensions import register_holding, register_organization_panel
 
-        from . import holdings, notices, panels
+        from . import exports, holdings, notices, panels
         from .models import Recommendation
         from .selectors.figures import invalidate_recommendation_figures
 
         outbox.register(notices.DECISION, notices.build_decision)
         outbox.register(notices.ACTION_DONE, notices.build_action_done)
         outbox.register(notices.MESSAGE, notices.build_message)
+        prepared_exports.register(
+            exports.RECOMMENDATIONS,
+            build=exports.recommendation_sheets,
+            allowed=exports.may_export_recommendations,
+        )
+        prepared_exports.register(
+            exports.DOSSIER, build=exports.dossier_sheets, allowed=exports.may_export_dossier
+        )
         for holding in holdings.HOLDINGS:
             register_holding(holding)
         register_meeting_panel("detail", panels.meeting_followups)

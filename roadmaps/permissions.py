@@ -117,6 +117,11 @@ def can_triage(user: Viewer) -> bool:
     return is_staff(user) or is_delegate(user)
 
 
+def can_export_recommendations(user: Viewer) -> bool:
+    """The list's exports: whoever may read the list (its rows are still theirs alone)."""
+    return can_triage(user) or can_submit_recommendations(user)
+
+
 # --- roadmaps --------------------------------------------------------------------------
 
 

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import conversation, indicators, milestones, recommendations, roadmaps
+from .views import conversation, exports, indicators, milestones, recommendations, roadmaps
 
 app_name = "roadmaps"
 
@@ -14,13 +14,13 @@ urlpatterns = [
     ),
     path(
         "recommendations/export.csv",
-        recommendations.recommendation_export,
+        exports.recommendation_export,
         {"fmt": "csv"},
         name="recommendation_export_csv",
     ),
     path(
         "recommendations/export.xlsx",
-        recommendations.recommendation_export,
+        exports.recommendation_export,
         {"fmt": "xlsx"},
         name="recommendation_export_xlsx",
     ),
@@ -59,7 +59,7 @@ urlpatterns = [
     path("roadmaps/new/", roadmaps.roadmap_create, name="roadmap_create"),
     path("roadmaps/<int:pk>/", roadmaps.roadmap_detail, name="roadmap_detail"),
     path("roadmaps/<int:pk>/edit/", roadmaps.roadmap_edit, name="roadmap_edit"),
-    path("roadmaps/<int:pk>/export.xlsx", roadmaps.roadmap_export, name="roadmap_export"),
+    path("roadmaps/<int:pk>/export.xlsx", exports.roadmap_export, name="roadmap_export"),
     # milestones: roadmaps:milestone_*
     path(
         "roadmaps/<int:pk>/milestones/new/",
@@ -88,7 +88,7 @@ urlpatterns = [
     ),
     path(
         "roadmaps/markets/<str:code>/dossier.xlsx",
-        indicators.market_dossier,
+        exports.market_dossier,
         name="market_dossier",
     ),
 ]

@@ -12,6 +12,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
+from core.models import PreparedExport
 from meetings.models import Meeting, Outcome
 from meetings.rsvp_links import rsvp_token
 from partners.models import PartnershipAgreement
@@ -103,6 +104,9 @@ GET = {
     "inbox": ({}, logged_in(200)),
     "inbox_count": ({}, logged_in(200)),
     "search": ({}, logged_in(200)),
+    "pick": ({"kind": "organizations"}, logged_in(200)),
+    # A prepared export reaches its owner (a member of staff) alone.
+    "export_download": ({"pk": "prepared_export"}, row(L, 404, 404, 404, 404, 200, 404)),
     "roadmaps:recommendation_list": ({}, row(L, 200, 200, 200, 200, 200, 200)),
     "roadmaps:recommendation_create": ({}, row(L, 200, 200, 403, 403, 403, 403)),
     "roadmaps:recommendation_detail": (
@@ -269,6 +273,12 @@ def world(db):
         "milestone": MilestoneFactory(roadmap=roadmap),
         "target": Target.objects.create(market=fr, metric="arrivals", year=2024, share_of_2019=100),
     }
+    prepared_export = PreparedExport.objects.create(
+        owner=users["staff"], kind="roadmaps.recommendations", language="fr",
+        filename="recommendations.xlsx", state="ready", rows=0,
+    )  # fmt: skip
+    prepared_export.file.save("e.xlsx", SimpleUploadedFile("e.xlsx", b"PK"))
+    objects["prepared_export"] = prepared_export
     own_person.calendar_token = own_person.calendar_token_digest("feed-token-of-the-council")
     own_person.save()
     ids = {name: obj.pk for name, obj in objects.items()}

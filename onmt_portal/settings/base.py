@@ -203,7 +203,15 @@ PORTAL_SUPPORT_EMAIL = env.str("PORTAL_SUPPORT_EMAIL", default="")
 REMINDER_SCAN_TIME_LIMIT = 600
 CELERY_TASK_SOFT_TIME_LIMIT = env.int("CELERY_TASK_SOFT_TIME_LIMIT", default=240)
 CELERY_TASK_TIME_LIMIT = env.int("CELERY_TASK_TIME_LIMIT", default=300)
-TASK_VISIBILITY_TIMEOUT = max(CELERY_TASK_TIME_LIMIT, REMINDER_SCAN_TIME_LIMIT) + 60
+# Exports above this many rows are built by a worker, not while the viewer waits
+# (core/prepared_exports.py); a worker gives up on one after EXPORT_TIME_LIMIT.
+EXPORT_BACKGROUND_ROWS = env.int("EXPORT_BACKGROUND_ROWS", default=20_000)
+EXPORT_TIME_LIMIT = env.int("EXPORT_TIME_LIMIT", default=600)
+# The admin's exports (django-import-export) stop here, with a message.
+ADMIN_EXPORT_MAX_ROWS = env.int("ADMIN_EXPORT_MAX_ROWS", default=20_000)
+TASK_VISIBILITY_TIMEOUT = (
+    max(CELERY_TASK_TIME_LIMIT, REMINDER_SCAN_TIME_LIMIT, EXPORT_TIME_LIMIT) + 60
+)
 TASK_RETRY_BACKOFF_MAX = 300
 CELERY_BROKER_URL = env.str("CELERY_BROKER_URL", default="")
 CELERY_BROKER_CONFIGURED = bool(CELERY_BROKER_URL)

@@ -6,15 +6,11 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+# Agreements are confidential: stored outside MEDIA_ROOT, served by a view.
+from core.models import private_storage
+
 from ..validators import validate_pdf_document
 from .organizations import Organization
-
-
-def private_storage():
-    """Agreements are confidential: stored outside MEDIA_ROOT, served by a view."""
-    from django.core.files.storage import storages
-
-    return storages["private"]
 
 
 class PartnershipAgreement(models.Model):

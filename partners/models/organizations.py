@@ -6,8 +6,12 @@ from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from core.indexes import search_index
+
 from .names import in_reader_language, name_field_ar, name_field_en
 from .places import Market, Region
+
+ORGANIZATION_SEARCH_FIELDS = ("short_name", "name", "name_ar", "name_en", "province")
 
 
 class ActiveQuerySet(models.QuerySet):
@@ -98,6 +102,8 @@ class Organization(models.Model):
         indexes = [
             models.Index(fields=["kind", "is_active"]),
             models.Index(fields=["region", "is_active"]),
+            # Accent-insensitive search (directory, pickers): GIN on PostgreSQL.
+            *(search_index("organization", field) for field in ORGANIZATION_SEARCH_FIELDS),
         ]
 
     def __str__(self):

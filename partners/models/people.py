@@ -11,7 +11,11 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
+from core.indexes import search_index
+
 from .organizations import ActiveQuerySet, Organization
+
+PERSON_SEARCH_FIELDS = ("first_name", "last_name")
 
 
 class PersonQuerySet(ActiveQuerySet):
@@ -88,7 +92,11 @@ class Person(models.Model):
                 name="person_calendar_token_unique",
             ),
         ]
-        indexes = [models.Index(Lower("last_name"), name="person_last_name_lower")]
+        indexes = [
+            models.Index(Lower("last_name"), name="person_last_name_lower"),
+            # Accent-insensitive name search (directory, pickers): GIN on PostgreSQL.
+            *(search_index("person", field) for field in PERSON_SEARCH_FIELDS),
+        ]
 
     def __str__(self):
         return self.full_name

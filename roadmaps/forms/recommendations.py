@@ -5,6 +5,7 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from core.locking import VersionedFormMixin
+from core.pickers import Picker
 from partners.forms import mandated_people_only
 from partners.models import Market, Organization, Person
 
@@ -130,6 +131,7 @@ class RecommendationFilterForm(forms.Form):
         required=False,
         queryset=Organization.objects.all(),
         empty_label=_("All"),
+        widget=Picker("organizations"),
     )
     theme = forms.ChoiceField(
         label=_("Theme"), required=False, choices=[("", _("All")), *Recommendation.Theme.choices]

@@ -1,2 +1,2 @@
 """The screens, by concept: recommendations, roadmaps, milestones, indicators
-(a market's page, its targets, its dossier)."""
+(a market's page, its targets), exports (the spreadsheets of the pages)."""

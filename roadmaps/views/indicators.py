@@ -12,7 +12,7 @@ from core.locking import show_write_error
 from partners.models import Market
 from partners.permissions import can_view_history, require
 
-from .. import exports, permissions, services
+from .. import permissions, services
 from ..forms import TargetForm
 from ..models import Target
 from ..selectors.markets import market_page
@@ -69,10 +69,3 @@ def target_edit(request, code, pk):
     target = get_object_or_404(Target, pk=pk, market=market)
     require(permissions.can_set_targets(request.user, market))
     return _target_form_page(request, market, target)
-
-
-@require_GET
-def market_dossier(request, code):
-    market = permissions.get_visible_market(request.user, code)
-    content = exports.market_dossier(request.user, market)
-    return exports.download(content, exports.XLSX, f"dossier-{market.code}.xlsx")

@@ -14,7 +14,7 @@ from partners.models import Person
 from partners.permissions import can_view_history, require
 from partners.roles import council_organization_ids
 
-from .. import exports, permissions, selectors, services
+from .. import permissions, selectors, services
 from ..forms import MessageForm, RecommendationFilterForm, RecommendationForm, ReviewForm
 from ..models import Recommendation
 
@@ -276,20 +276,3 @@ def recommendation_review(request, pk):
         **selectors.recommendation_page(recommendation, user),
     }
     return render(request, "roadmaps/recommendation_review.html", context)
-
-
-@require_GET
-def recommendation_export(request, fmt):
-    """The list as a spreadsheet: the same filters and the same rights as the page."""
-    user = request.user
-    require(permissions.can_triage(user) or permissions.can_submit_recommendations(user))
-    _form, filters = _filters(request)
-    rows = exports.recommendation_rows(
-        user, selectors.recommendations_for_list(user, filters=filters)
-    )
-    if fmt == "csv":
-        return exports.download(
-            exports.to_csv(rows), "text/csv; charset=utf-8", "recommendations.csv"
-        )
-    content = exports.to_xlsx({str(Recommendation._meta.verbose_name_plural): rows})
-    return exports.download(content, exports.XLSX, "recommendations.xlsx")

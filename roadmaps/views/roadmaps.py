@@ -10,7 +10,7 @@ from core.history import history_entries
 from core.locking import show_write_error
 from partners.permissions import can_view_history, require
 
-from .. import exports, permissions, selectors, services
+from .. import permissions, selectors, services
 from ..forms import RoadmapForm
 from ..models import Roadmap
 
@@ -73,11 +73,3 @@ def roadmap_edit(request, pk):
     roadmap = permissions.get_visible_roadmap(request.user, pk)
     require(permissions.can_edit_roadmap(request.user, roadmap))
     return _roadmap_form_page(request, roadmap)
-
-
-@require_GET
-def roadmap_export(request, pk):
-    roadmap = permissions.get_visible_roadmap(request.user, pk)
-    milestones = roadmap.milestones.select_related("roadmap", "owner").order_by("due_date", "pk")
-    content = exports.to_xlsx({str(roadmap.market.code): exports.milestone_rows(milestones)})
-    return exports.download(content, exports.XLSX, f"roadmap-{roadmap.pk}.xlsx")

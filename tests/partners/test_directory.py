@@ -191,7 +191,9 @@ def test_directory_query_budget_does_not_grow_with_rows(
         MembershipFactory(organization=organization, role="president")
     client.force_login(staff)
     client.get(DIRECTORY)  # warm the session and user caches
-    with django_assert_max_num_queries(11):
+    # 11, and 1 per search word: the organizations of matching members, read first
+    # so that PostgreSQL answers every branch of the search with an index.
+    with django_assert_max_num_queries(12):
         response = client.get(DIRECTORY, {"q": "Conseil"})
     assert response.context["page"].paginator.count == rows
 

@@ -42,11 +42,11 @@ def test_the_recommendation_exports_carry_no_formula(client, staff, prefix):
     RecommendationFactory(title=prefix + ATTACK, markets=[MarketFactory(code="FR")])
     client.force_login(staff)
 
-    csv_cells = _csv_cells(client.get("/recommendations/export.csv").content)
+    csv_cells = _csv_cells(client.get("/recommendations/export.csv").getvalue())
     assert "'" + prefix + ATTACK in csv_cells
     assert prefix + ATTACK not in csv_cells
 
-    cells = _xlsx_cells(client.get("/recommendations/export.xlsx").content)
+    cells = _xlsx_cells(client.get("/recommendations/export.xlsx").getvalue())
     assert all(cell.data_type != "f" for cell in cells)
     # XML keeps no carriage return: the reader gets a line feed in its place.
     assert "'" + prefix.replace("\r", "\n") + ATTACK in [cell.value for cell in cells]
@@ -65,7 +65,7 @@ def test_the_market_dossier_carries_no_formula_and_keeps_numbers(client, staff):
         source="@source",
     )
     client.force_login(staff)
-    cells = _xlsx_cells(client.get("/roadmaps/markets/FR/dossier.xlsx").content)
+    cells = _xlsx_cells(client.get("/roadmaps/markets/FR/dossier.xlsx").getvalue())
     values = [cell.value for cell in cells]
     assert all(cell.data_type != "f" for cell in cells)
     assert "'=" + ATTACK in values and "'@source" in values

@@ -85,7 +85,7 @@ def test_an_internal_note_never_reaches_the_organization(client, thread):
 
     client.force_login(thread["member"])
     page = client.get(f"/recommendations/{rec.pk}/").content.decode()
-    export = client.get("/recommendations/export.csv").content.decode()
+    export = client.get("/recommendations/export.csv").getvalue().decode()
     search = client.get("/search/", {"q": "co-financement"}).content.decode()
     note = RecommendationMessage.objects.get(is_internal=True)
     edit = client.get(f"/recommendations/messages/{note.pk}/edit/")
