@@ -11,6 +11,7 @@ The admin's exports (django-import-export) apply the same rule through
 """
 
 import csv
+import datetime
 import io
 import re
 import tempfile
@@ -26,6 +27,7 @@ from openpyxl.styles import Font
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 CSV = "text/csv; charset=utf-8"
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+_FORMULA_FIRST = frozenset(FORMULA_STARTS)
 NUMBER = re.compile(r"[+-]?\d+(?:[.,]\d+)?")
 # With a BOM, Excel opens accents and Arabic correctly.
 BOM = "\ufeff"
@@ -35,21 +37,25 @@ ROWS_PER_CHUNK = 500
 def inert(value):
     """The value as a spreadsheet may hold it: a text that could start a formula
     gets a leading apostrophe; anything else is left as it is."""
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS) and not NUMBER.fullmatch(value):
+    if isinstance(value, str) and value[:1] in _FORMULA_FIRST and not NUMBER.fullmatch(value):
         return "'" + value
     return value
 
 
-def spreadsheet_value(value):
+def spreadsheet_value(value, zone=None):
     """Spreadsheets have no time zones (Casablanca time, without tzinfo) and no
-    Decimal; None is an empty cell."""
+    Decimal; None is an empty cell. Called for every cell of an export: texts,
+    the most common, are looked at first; `zone` spares looking up the current
+    time zone for each date."""
+    if isinstance(value, str):
+        return inert(value)
     if value is None:
         return ""
+    if isinstance(value, datetime.datetime) and value.tzinfo is not None:
+        return value.astimezone(zone or timezone.get_current_timezone()).replace(tzinfo=None)
     if isinstance(value, Decimal):
         return float(value)
-    if getattr(value, "tzinfo", None) is not None:
-        return timezone.localtime(value).replace(tzinfo=None)
-    return inert(value)
+    return value
 
 
 def csv_chunks(rows: Iterable[list]) -> Iterator[bytes]:
@@ -58,8 +64,9 @@ def csv_chunks(rows: Iterable[list]) -> Iterator[bytes]:
     buffer = io.StringIO()
     buffer.write(BOM)
     writer = csv.writer(buffer)
+    zone = timezone.get_current_timezone()
     for count, row in enumerate(rows, 1):
-        writer.writerow([spreadsheet_value(cell) for cell in row])
+        writer.writerow([spreadsheet_value(cell, zone) for cell in row])
         if count % ROWS_PER_CHUNK == 0:
             yield buffer.getvalue().encode("utf-8")
             buffer.seek(0)
@@ -78,11 +85,12 @@ def write_xlsx(sheets: dict[str, Iterable[list]], target) -> int:
     of rows below the headers."""
     workbook = Workbook(write_only=True)
     bold = Font(bold=True)
+    zone = timezone.get_current_timezone()
     written = 0
     for title, rows in sheets.items():
         sheet = workbook.create_sheet(title=str(title)[:31])
         for index, row in enumerate(rows):
-            values = [spreadsheet_value(cell) for cell in row]
+            values = [spreadsheet_value(cell, zone) for cell in row]
             if index == 0:
                 values = [_bold_cell(sheet, value, bold) for value in values]
             else:

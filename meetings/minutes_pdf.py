@@ -10,10 +10,21 @@ view falls back on the print layout.
 The document never fetches anything: every URL it could name (a link in the
 minutes, say) is refused by the fetcher, so a PDF cannot be made to reach an
 internal address.
+
+Laying out a PDF takes a few hundred milliseconds; the same minutes in the same
+language are laid out once and then served from the cache, for a day. The key
+is a digest of the document's HTML, so any change a reader could see (a word of
+the minutes, an attendance, a renamed organization) makes a new PDF.
 """
 
+import hashlib
+
+from django.core.cache import cache
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
+
+TEMPLATE = "meetings/minutes_pdf.html"
+CACHE_SECONDS = 24 * 3600
 
 
 class MinutesPdfUnavailable(Exception):
@@ -30,13 +41,14 @@ def render_minutes_pdf(context: dict) -> bytes:
         import weasyprint
     except (ImportError, OSError) as error:  # OSError: Pango missing from the system
         raise MinutesPdfUnavailable(str(error)) from error
-    html = render_to_string(
-        "meetings/minutes_pdf.html",
-        {
-            **context,
-            "generated_at": timezone.localtime(),
-            "text_direction": "rtl" if translation.get_language_bidi() else "ltr",
-        },
-    )
-    document = weasyprint.HTML(string=html, url_fetcher=_refuse_fetch, base_url=None)
-    return document.write_pdf()
+    context = {**context, "text_direction": "rtl" if translation.get_language_bidi() else "ltr"}
+    # The key: the document without its time of making (the HTML carries the language).
+    content = render_to_string(TEMPLATE, {**context, "generated_at": None})
+    key = "minutes-pdf:" + hashlib.sha256(content.encode()).hexdigest()
+    pdf = cache.get(key)
+    if pdf is None:
+        html = render_to_string(TEMPLATE, {**context, "generated_at": timezone.localtime()})
+        document = weasyprint.HTML(string=html, url_fetcher=_refuse_fetch, base_url=None)
+        pdf = document.write_pdf()
+        cache.set(key, pdf, CACHE_SECONDS)
+    return pdf

@@ -175,3 +175,24 @@ def test_without_weasyprint_the_reader_is_sent_back_to_the_print_layout(
     assert response.redirect_chain[-1][0] == reverse("meetings:detail", args=[held_meeting.pk])
     assert "Imprimer le compte rendu" in response.content.decode()
     assert "ne peut pas être produit" in response.content.decode()
+
+
+def test_the_same_minutes_are_laid_out_once_and_a_change_makes_a_new_pdf(
+    client, staff, held_meeting
+):
+    from django.core.cache import cache
+
+    client.force_login(staff)
+    url = reverse("meetings:minutes_pdf", args=[held_meeting.pk])
+    first = client.get(url).content
+    # The test settings' cache is Django's local-memory one: its keys are ":1:<key>".
+    [key] = [key.split(":", 2)[-1] for key in cache._cache if "minutes-pdf:" in key]
+    cache.set(key, b"%PDF-from-the-cache")
+    assert client.get(url).content == b"%PDF-from-the-cache"  # not laid out again
+    assert client.get(url, HTTP_ACCEPT_LANGUAGE="ar").content.startswith(b"%PDF-1")  # its own
+
+    held_meeting.minutes += "\n\nAjout : la campagne démarre en septembre."
+    held_meeting.save()
+    changed = client.get(url)
+    assert changed.content not in (first, b"%PDF-from-the-cache")
+    assert "septembre" in pdf_text(changed)
