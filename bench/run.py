@@ -24,6 +24,7 @@ import argparse
 import contextlib
 import csv
 import datetime
+import json
 import os
 import platform
 import re
@@ -42,6 +43,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+from bench import probes  # noqa: E402 - run as a script: the repository first
+
 PY = sys.executable
 README_START, README_END = "<!-- bench:start -->", "<!-- bench:end -->"
 
@@ -51,6 +55,13 @@ DASHBOARD_MAX_RATIO = 1.0
 P95_MAX_RATIO = 3.0  # p95 ÷ p50, every page
 REMINDER_MAX_RATIO = 3.0  # reminder scan ÷ raw SQL
 WEB_WORKER_MAX_MB = 200
+# Targets of issue #19: one client, as ratios to /healthz/ with one client.
+SINGLE_MAX_RATIO = {"list": 6.0, "detail": 3.0, "pdf": 10.0}
+GROWTH_MAX_RATIO = 1.2  # one-client p50 at --scale ÷ at the compared scale
+BYTES_MAX_CHANGE = 0.10
+CSV_MAX_RATIO = 3.0  # the full CSV export ÷ psql's \copy of the same rows
+XLSX_MAX_RATIO = 10.0
+REQUEST_MAX_SECONDS = 10.0
 TARGET_MISSED = 3  # exit status
 
 
@@ -59,10 +70,11 @@ class Page:
     label: str
     path: str
     role: str | None  # key of the sessions dict; None = anonymous
-    kind: str  # "dashboard", "list", "detail", "admin" (reference), "floor" (reference)
+    kind: str  # "dashboard", "list", "detail", "pdf", "admin" / "floor" (references)
     language: str = "fr"
     sql: int | None = None
     stats: dict = field(default_factory=dict)
+    single: dict = field(default_factory=dict)  # one client: p50 (ms), bytes
 
 
 def log(message: str) -> None:
@@ -199,6 +211,7 @@ def sessions(usernames: dict, count: int) -> dict:
 def pages() -> list[Page]:
     from django.db.models import Count
 
+    from meetings.models import Meeting
     from onmt_portal.volume import MARK
     from partners.models import Market, Organization
     from roadmaps.models import Recommendation, Roadmap
@@ -218,6 +231,7 @@ def pages() -> list[Page]:
         .first()
     )
     volume_market = Market.objects.filter(code="V01").first() or market
+    minutes = Meeting.objects.filter(status="published").exclude(minutes="").order_by("pk").first()
     return [
         Page("Dashboard (staff)", "/", "staff", "dashboard"),
         Page("Dashboard (delegate.fr)", "/", "delegate", "dashboard"),
@@ -237,6 +251,10 @@ def pages() -> list[Page]:
         Page("Recommendations, search", "/recommendations/?q=f%C3%A8s+salon", "staff", "list"),
         Page("Roadmap, 100 milestones", f"/roadmaps/{roadmap.pk}/", "staff", "detail"),
         Page("Recommendation detail", f"/recommendations/{recommendation.pk}/", "staff", "detail"),
+        Page("Market page (FR)", f"/markets/{market.code}/", "delegate", "detail"),
+        Page("Inbox (staff)", "/inbox/", "staff", "list"),
+        Page("Search (staff)", "/search/?q=salon", "staff", "list"),
+        Page("Minutes PDF (cached)", f"/meetings/{minutes.pk}/minutes.pdf", "staff", "pdf"),
         Page("Admin change list (reference)", "/admin/roadmaps/recommendation/", "admin", "admin"),
         Page("/healthz/ (floor)", "/healthz/", None, "floor"),
     ]
@@ -321,6 +339,7 @@ def drive(base, page, keys, *, users, duration, cookie_name, workdir) -> dict:
         "rps": float(row["Requests/s"]),
         "p50": float(row["50%"]),
         "p95": float(row["95%"]),
+        "max": float(row["Max Response Time"]),
     }
 
 
@@ -414,6 +433,7 @@ def celery_peak(env: dict, today, timeout: float = 300) -> dict:
         stderr=subprocess.DEVNULL,
     )
     try:
+        export = probes.worker_export("onmt.staff")
         result = scan_reminders.apply_async(args=[today.isoformat()], ignore_result=False)
         outcome = result.get(timeout=timeout)
         deadline = time.monotonic() + timeout
@@ -426,9 +446,34 @@ def celery_peak(env: dict, today, timeout: float = 300) -> dict:
             "peak_mb": max(peak_memory_mb(pid) for pid in processes),
             "digests": outcome["recipients"],
             "reminders": outcome["claimed"],
+            "export": export,
         }
     finally:
         stop(worker)
+
+
+def dossier_path() -> str:
+    from partners.models import Market
+
+    market = Market.objects.filter(code="V01").first() or Market.objects.get(code="FR")
+    return f"/roadmaps/markets/{market.code}/dossier.xlsx"
+
+
+def discard_prepared_exports() -> None:
+    from core.models import PreparedExport
+
+    PreparedExport.objects.all().delete()
+
+
+def other_scale(scale: float, workdir: Path, only: str) -> dict:
+    """Every page with one client at another scale (its own database), in a child run."""
+    output = workdir / f"single-{scale:g}.json"
+    subprocess.run(
+        [PY, str(Path(__file__).resolve()), "--scale", f"{scale:g}", "--single-only", str(output),
+         "--only", only, "--no-readme"],
+        cwd=ROOT, check=True, timeout=3600,
+    )  # fmt: skip
+    return json.loads(output.read_text())
 
 
 # --- the report -------------------------------------------------------------------
@@ -478,7 +523,46 @@ def verdicts(measured: list[Page], reminder: dict, web_mb: float) -> list[tuple[
     return checks
 
 
-def report(measured, reminder, memory, checks, *, machine, scale, users, duration) -> str:
+def more_verdicts(measured, growth, exported, scale, compare) -> list[tuple[bool, str]]:
+    """Issue #19's targets: one client near the floor, flat growth, exports near theirs."""
+    floor = next(page for page in measured if page.kind == "floor").single["p50"]
+    checks = []
+
+    def check(value, limit, text):
+        checks.append((value <= limit, text))
+
+    for page in measured:
+        limit = SINGLE_MAX_RATIO.get(page.kind)
+        if limit is not None:
+            value = ratio(page.single["p50"], floor)
+            check(value, limit, f"{page.label}: one client ≤ {limit:g}× /healthz/ ({value:.1f}×)")
+        before = growth.get(page.label)
+        if before and page.kind != "floor":
+            value = ratio(page.single["p50"], before["p50"])
+            text = f"{page.label}: scale {scale:g} ≤ {GROWTH_MAX_RATIO:g}× scale {compare:g}"
+            check(value, GROWTH_MAX_RATIO, f"{text} ({value:.2f}×)")
+            change = ratio(page.single["bytes"], before["bytes"]) - 1
+            text = f"{page.label}: bytes within {BYTES_MAX_CHANGE:.0%} of scale {compare:g}"
+            check(abs(change), BYTES_MAX_CHANGE, f"{text} ({change:+.0%})")
+    floor_s = exported["floor"]["seconds"]
+    value = ratio(exported["csv"]["seconds"], floor_s)
+    check(value, CSV_MAX_RATIO, f"CSV export ≤ {CSV_MAX_RATIO:g}× psql \\copy ({value:.1f}×)")
+    value = ratio(exported["worker_xlsx"]["seconds"], floor_s)
+    check(value, XLSX_MAX_RATIO, f"XLSX export ≤ {XLSX_MAX_RATIO:g}× psql \\copy ({value:.1f}×)")
+    requests = [exported[name]["seconds"] for name in ("csv", "xlsx", "dossier")]
+    slowest = max(requests + [page.stats.get("max", 0) / 1000 for page in measured])
+    text = f"no request over {REQUEST_MAX_SECONDS:g} s (slowest {slowest:.1f} s)"
+    check(slowest, REQUEST_MAX_SECONDS, text)
+    for name in ("csv", "xlsx", "dossier"):
+        status = exported[name]["status"]
+        checks.append((status in (200, 302), f"{name} export answered ({status})"))
+    return checks
+
+
+def report(
+    measured, reminder, memory, checks, *, machine, scale, users, duration, growth, exported,
+    compare,
+) -> str:  # fmt: skip
     admin = next(page for page in measured if page.kind == "admin").stats["p50"]
     floor = next(page for page in measured if page.kind == "floor").stats["p50"]
     lines = [
@@ -488,16 +572,59 @@ def report(measured, reminder, memory, checks, *, machine, scale, users, duratio
         "",
         "Machine: " + "; ".join(machine) + ".",
         "",
-        "| Page | req/s | p50 ms | p95 ms | errors | SQL/request | p50 ÷ admin | p50 ÷ floor |",
-        "|---|---:|---:|---:|---:|---:|---:|---:|",
+        "| Page | req/s | p50 ms | p95 ms | errors | SQL/request | p50 ÷ admin | p50 ÷ floor "
+        "| 1 client p50 ms | 1 client ÷ floor | KB |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
+    single_floor = next(page for page in measured if page.kind == "floor").single["p50"]
     for page in measured:
-        stats = page.stats
+        stats, single = page.stats, page.single
         lines.append(
             f"| {page.label} | {stats['rps']:.1f} | {stats['p50']:.0f} | {stats['p95']:.0f} "
             f"| {stats['errors']} | {page.sql} | {ratio(stats['p50'], admin):.2f} "
-            f"| {ratio(stats['p50'], max(floor, 1)):.1f} |"
+            f"| {ratio(stats['p50'], max(floor, 1)):.1f} | {single['p50']:.1f} "
+            f"| {ratio(single['p50'], single_floor):.1f} | {single['bytes'] / 1024:.1f} |"
         )
+    if growth:
+        lines += [
+            "",
+            f"Growth, one client: scale {compare:g} (its own database, measured in the same run) "
+            f"against scale {scale:g}.",
+            "",
+            f"| Page | p50 ms at {compare:g} | p50 ms at {scale:g} | ratio "
+            f"| KB at {compare:g} | KB at {scale:g} | change |",
+            "|---|---:|---:|---:|---:|---:|---:|",
+        ]
+        for page in measured:
+            before = growth.get(page.label)
+            if before:
+                lines.append(
+                    f"| {page.label} | {before['p50']:.1f} | {page.single['p50']:.1f} "
+                    f"| {ratio(page.single['p50'], before['p50']):.2f} "
+                    f"| {before['bytes'] / 1024:.1f} | {page.single['bytes'] / 1024:.1f} "
+                    f"| {ratio(page.single['bytes'], before['bytes']) - 1:+.0%} |"
+                )
+    floor_s = exported["floor"]["seconds"]
+    worker = exported["worker_xlsx"]
+    lines += [
+        "",
+        f"Exports, as ONMT staff ({worker['rows']} recommendations), against psql's \\copy of "
+        f"the same columns ({floor_s:.2f} s):",
+        "",
+        "| Export | answer | seconds | MB | ÷ \\copy |",
+        "|---|---:|---:|---:|---:|",
+        *(
+            f"| {label} | {answer['status']} | {answer['seconds']:.2f} "
+            f"| {answer['bytes'] / 1e6:.1f} | {ratio(answer['seconds'], floor_s):.1f} |"
+            for answer, label in (
+                (exported["csv"], "Recommendations CSV (streamed)"),
+                (exported["xlsx"], "Recommendations XLSX (the request)"),
+                (exported["dossier"], "Market dossier XLSX (the request)"),
+            )
+        ),
+        f"| Recommendations XLSX (built by the worker) | — | {worker['seconds']:.2f} "
+        f"| {worker['bytes'] / 1e6:.1f} | {ratio(worker['seconds'], floor_s):.1f} |",
+    ]
     lines += [
         "",
         f"Reminder scan for {reminder['date']:%Y-%m-%d} over every open milestone "
@@ -505,8 +632,10 @@ def report(measured, reminder, memory, checks, *, machine, scale, users, duratio
         f"planned): {reminder['scan_ms']:.0f} ms, against {reminder['floor_ms']:.0f} ms for raw "
         f"SQL selecting the same rows ({ratio(reminder['scan_ms'], reminder['floor_ms']):.2f}×).",
         "",
-        f"Peak memory (VmHWM): web worker {memory['web_mb']:.0f} MB; Celery worker "
-        f"{memory['celery_mb']:.0f} MB, after the scan and its {memory['digests']} digests "
+        "Peak memory (VmHWM) of each process over the whole run: web workers "
+        + ", ".join(f"{mb:.0f} MB" for mb in memory["web_mb"].values())
+        + f" (every page under load and the exports); Celery worker {memory['celery_mb']:.0f} MB, "
+        f"after the XLSX export, the scan and its {memory['digests']} digests "
         f"({memory['reminders']} reminders).",
         "",
         "Targets:",
@@ -541,6 +670,20 @@ def main(argv=None) -> int:
         default="",
         help="measure only the pages whose label contains this text (and the two references)",
     )
+    parser.add_argument(
+        "--compare-scale",
+        type=float,
+        default=None,
+        help="also measure every page with one client at this scale, for the growth table "
+        "(default: 1 when --scale is not 1)",
+    )
+    parser.add_argument(
+        "--single-only",
+        default="",
+        metavar="JSON",
+        help="measure the pages with one client only, into this JSON file (the growth table's "
+        "other scale)",
+    )
     parser.add_argument("--no-readme", action="store_true", help="leave README.md as it is")
     parser.add_argument("--drop-database", action="store_true", help="drop it afterwards")
     args = parser.parse_args(argv)
@@ -573,6 +716,14 @@ def main(argv=None) -> int:
     os.environ.update(env)
     os.chdir(ROOT)
     sys.path.insert(0, str(ROOT))
+
+    growth = {}
+    compare = args.compare_scale
+    if compare is None and args.scale > 1:
+        compare = 1.0
+    if not args.single_only and compare is not None and compare != args.scale:
+        log(f"scale {compare:g}: every page with one client, for the growth table")
+        growth = other_scale(compare, workdir, args.only)
 
     ensure_database(database_url)
     import django
@@ -625,6 +776,17 @@ def main(argv=None) -> int:
         cookie = settings.SESSION_COOKIE_NAME
         for page in measured:
             session_keys = keys[page.role] if page.role else None
+            page.single = probes.single_client(
+                base, page, session_keys[0] if session_keys else None, cookie
+            )
+            log(f"{page.label}: one client, p50 {page.single['p50']:.0f} ms")
+        if args.single_only:
+            Path(args.single_only).write_text(
+                json.dumps({page.label: page.single for page in measured})
+            )
+            return 0
+        for page in measured:
+            session_keys = keys[page.role] if page.role else None
             warm(base, page, session_keys[0] if session_keys else None, cookie)
             log(f"{page.label}: {args.users} users for {args.duration} s")
             page.stats = drive(
@@ -636,21 +798,30 @@ def main(argv=None) -> int:
                 cookie_name=cookie,
                 workdir=workdir,
             )
-        web_mb = max(peak_memory_mb(pid) for pid in children(gunicorn.pid))
+        log("exports: recommendations (CSV, XLSX) and a market dossier, as staff")
+        exported = probes.exports(base, keys["staff"][0], cookie, dossier_path())
+        discard_prepared_exports()  # the XLSX queued for a worker: measured below instead
+        web_mb = {pid: peak_memory_mb(pid) for pid in children(gunicorn.pid)}
         stop(gunicorn)
+        exported["floor"] = probes.copy_floor(database_url)
 
         today = scan_date()
         log(f"reminder scan for {today}")
         reminder = time_reminder_scan(today)
         log("Celery worker: the same scan and its digests")
         celery = celery_peak(env, today)
+        exported["worker_xlsx"] = celery["export"]
         memory = {"web_mb": web_mb, "celery_mb": celery["peak_mb"], **celery}
-        checks = verdicts(measured, reminder, web_mb)
+        checks = verdicts(measured, reminder, max(web_mb.values()))
+        checks += more_verdicts(measured, growth, exported, args.scale, compare)
         text = report(
             measured,
             reminder,
             memory,
             checks,
+            growth=growth,
+            exported=exported,
+            compare=compare,
             machine=machine_description(database_version),
             scale=args.scale,
             users=args.users,

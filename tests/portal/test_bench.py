@@ -22,6 +22,10 @@ PAGES = [
     "Recommendations, search",
     "Roadmap, 100 milestones",
     "Recommendation detail",
+    "Market page (FR)",
+    "Inbox (staff)",
+    "Search (staff)",
+    "Minutes PDF (cached)",
     "Admin change list (reference)",
     "/healthz/ (floor)",
 ]
@@ -41,6 +45,8 @@ def test_bench_machinery_runs_every_page_and_reports(tmp_path):
             sys.executable,
             str(ROOT / "bench" / "run.py"),
             *("--scale", "0.004", "--duration", "2", "--users", "2"),
+            # The growth table's other scale: a second database, every page with one client.
+            *("--compare-scale", "0.002"),
             *("--database-url", url, "--broker-url", "redis://127.0.0.1:6379/14"),
             *("--output", str(output), "--no-readme", "--drop-database"),
         ],
@@ -62,6 +68,13 @@ def test_bench_machinery_runs_every_page_and_reports(tmp_path):
         )
         assert row, f"no row for {label}"
         requests_per_second, p50, p95, errors, sql = row.groups()
+        single = re.search(
+            rf"^\| {re.escape(label)} \|.*\| ([\d.]+) \| ([\d.]+) \| ([\d.]+) \|$", report, re.M
+        )
+        assert single and float(single[1]) > 0 and float(single[3]) > 0, label
+        if "floor" not in label:
+            growth = re.search(rf"^\| {re.escape(label)} \| ([\d.]+) \| ([\d.]+) \|", report, re.M)
+            assert growth and float(growth[1]) > 0, f"no growth row for {label}"
         assert float(requests_per_second) > 0
         assert int(errors) == 0, label
         assert int(p95) >= int(p50)
@@ -70,8 +83,15 @@ def test_bench_machinery_runs_every_page_and_reports(tmp_path):
         r"Reminder scan for \d{4}-\d\d-\d\d over every open milestone \((\d+) milestones", report
     )
     memory = re.search(
-        r"web worker (\d+) MB; Celery worker (\d+) MB, after the scan and its (\d+) digests", report
+        r"web workers (\d+) MB, (\d+) MB .*; Celery worker (\d+) MB, after the XLSX export, "
+        r"the scan and its (\d+) digests",
+        report,
     )
-    assert memory and int(memory[1]) > 20 and int(memory[2]) > 20 and int(memory[3]) > 0
+    assert memory and min(int(memory[n]) for n in (1, 2, 3)) > 20 and int(memory[4]) > 0
+    for export in ("CSV (streamed)", "XLSX (the request)", "XLSX (built by the worker)"):
+        row = re.search(rf"^\| Recommendations {re.escape(export)} \| (\d+|—) \| ([\d.]+) \|",
+                        report, re.M)  # fmt: skip
+        assert row and float(row[2]) > 0, export
+    assert re.search(r"^\| Market dossier XLSX \(the request\) \| 200 \|", report, re.M)
     assert "Targets:" in report
     assert (ROOT / "README.md").read_text() == readme_before
