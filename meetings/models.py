@@ -12,7 +12,7 @@ from simple_history.models import HistoricalRecords
 from core.indexes import search_index
 from partners.models import Market, Organization, Person
 
-MEETING_SEARCH_FIELDS = ("title", "location")
+MEETING_SEARCH_FIELDS = ("title", "location", "agenda", "minutes")
 
 
 class MeetingQuerySet(models.QuerySet):
@@ -257,6 +257,8 @@ class Outcome(models.Model):
         ordering = ["order", "pk"]
         verbose_name = _("outcome")
         verbose_name_plural = _("outcomes")
+        # Accent-insensitive search (onmt_portal/finder.py): GIN on PostgreSQL.
+        indexes = [search_index("outcome", "text")]
 
     def __str__(self):
         return f"{self.get_kind_display()}: {self.text[:60]}"

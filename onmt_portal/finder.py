@@ -4,8 +4,8 @@
 - Every kind is read through the viewer's visible querysets: nobody finds what
   they could not open (a minutes text of an unpublished meeting, another
   organization's draft, an internal note — the conversation is not searched).
-- Accents and case are ignored (core/search.py: `unaccent`, and the trigram
-  indexes of the recommendations); every word must be found, in any field.
+- Accents and case are ignored (core/search.py: `portal_unaccent`, through a
+  trigram index on every searched text); every word must be found, in any field.
 - Ranked: a word in the title counts more than in the text, the whole phrase
   more than its words; grouped by kind; the matched words highlighted, the text
   escaped first (safe).
@@ -31,6 +31,8 @@ from roadmaps.models import Milestone
 from roadmaps.permissions import recommendations_visible_to, roadmaps_visible_to
 
 RESULTS_PER_KIND = 20
+# Accents and case ignored, through the trigram indexes of every searched text.
+LOOKUP = "indexed_unaccent__icontains"
 MIN_LENGTH, MAX_LENGTH = 2, 200
 
 
@@ -116,14 +118,14 @@ def _score(terms: list[str], title: str, text: str, phrase: str) -> int:
     return score
 
 
-def _any_field(term: str, fields, lookup="unaccent__icontains") -> Q:
+def _any_field(term: str, fields, lookup=LOOKUP) -> Q:
     condition = Q()
     for name in fields:
         condition |= Q(**{f"{name}__{lookup}": term})
     return condition
 
 
-def _matching(queryset, terms, fields, lookup="unaccent__icontains", also=None):
+def _matching(queryset, terms, fields, lookup=LOOKUP, also=None):
     """Every term in one of the fields (or in what also(term) allows)."""
     for term in terms:
         condition = _any_field(term, fields, lookup)
@@ -159,7 +161,7 @@ def search(user, query: str) -> list[Group]:
     everything = reads_all_meetings(user)
 
     def in_minutes(term):  # the minutes once readable: ONMT always, others once published
-        found = Q(minutes__unaccent__icontains=term)
+        found = Q(**{f"minutes__{LOOKUP}": term})
         return found if everything else found & Q(status=Meeting.Status.PUBLISHED)
 
     def meeting_text(meeting):
@@ -218,7 +220,6 @@ def search(user, query: str) -> list[Group]:
                 recommendations_visible_to(user),
                 terms,
                 ["title", "body"],
-                lookup="indexed_unaccent__icontains",
             ).select_related("organization")[:limit],
             terms,
             phrase,

@@ -3,6 +3,8 @@
 from collections.abc import Iterable
 
 from django.db.models import Prefetch, Q, QuerySet
+from django.db.models.functions import Lower
+from django.db.models.lookups import Exact
 
 from .extensions import Holding, holdings
 from .models import (
@@ -29,7 +31,9 @@ def _person_matches(term: str, prefix: str = "", *, by_email: bool = False) -> Q
         **{_contains(f"{prefix}last_name"): term}
     )
     if by_email:
-        matches |= Q(**{f"{prefix}email__iexact": term})
+        # lower(email) = … among non-empty addresses: what the unique index of
+        # e-mails covers (email__iexact would compare UPPER() and scan the table).
+        matches |= Q(Exact(Lower(f"{prefix}email"), term.lower())) & ~Q(**{f"{prefix}email": ""})
     return matches
 
 
@@ -69,6 +73,7 @@ def directory_organizations(
         with_member = list(
             Membership.objects.current()
             .filter(person__in=Person.objects.filter(_person_matches(term, by_email=by_email)))
+            .order_by()
             .values_list("organization_id", flat=True)
             .distinct()
         )

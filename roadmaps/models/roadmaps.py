@@ -8,6 +8,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from core.indexes import search_index
 from meetings.models import Meeting, Outcome
 from partners.models import Market, Person
 
@@ -179,6 +180,8 @@ class Milestone(models.Model):
         indexes = [
             models.Index(fields=["status", "due_date"]),
             models.Index(fields=["owner", "status"]),
+            # Accent-insensitive search (onmt_portal/finder.py): GIN on PostgreSQL.
+            *(search_index("milestone", field) for field in ("title", "description")),
         ]
 
     def __str__(self):
