@@ -129,6 +129,12 @@ class Recommendation(models.Model):
             # The portal's list: most recently changed first, all or by status.
             models.Index(fields=["-updated_at", "-id"], name="recommendation_recent"),
             models.Index(fields=["status", "-updated_at"], name="recommendation_status_recent"),
+            # The inbox: what waits for a decision, the oldest first.
+            models.Index(
+                fields=["submitted_at", "id"],
+                condition=models.Q(status__in=["submitted", "under_review"]),
+                name="recommendation_waiting",
+            ),
             # Accent-insensitive search (partners/search.py): GIN on PostgreSQL.
             *(
                 SearchIndex(
