@@ -66,7 +66,14 @@ def seed_volume(*, scale: float, seed: int = 2022) -> dict:
         )[0]
         for index in range(size["markets"])
     ]
-    kinds = [k for k in Organization.Kind.values if k != Organization.Kind.DELEGATION]
+    # Partners only: ONMT is one office and its delegations are the demo's (a
+    # volume "office" would make its members ONMT staff, each told of every late
+    # milestone: hundreds of staff no deployment has).
+    partners = set(Organization.Kind.values) - {
+        Organization.Kind.OFFICE,
+        Organization.Kind.DELEGATION,
+    }
+    kinds = [kind for kind in Organization.Kind.values if kind in partners]
     organizations = Organization.objects.bulk_create(
         [
             Organization(

@@ -44,7 +44,11 @@ def test_seed_volume_creates_what_it_says_deterministically_and_once(capsys):
     call_command("seed_volume", scale=SCALE)
     assert snapshot() == first
 
-    assert Organization.objects.filter(short_name__startswith=MARK).count() == size["organizations"]
+    volume_organizations = Organization.objects.filter(short_name__startswith=MARK)
+    assert volume_organizations.count() == size["organizations"]
+    # Partners only: no second ONMT office or delegation, whose members would be
+    # ONMT staff or delegates.
+    assert not volume_organizations.filter(kind__in=["office", "delegation"]).exists()
     assert Person.objects.filter(last_name__startswith=MARK).count() == size["people"]
     meetings = Meeting.objects.filter(title__startswith=MARK)
     assert meetings.count() == size["meetings"]
