@@ -3,15 +3,16 @@
 Django's Paginator runs SELECT COUNT(*) over every matching row on each page
 view: at national scale (50,000 recommendations) that count is the costliest
 query of a list. This one counts at most COUNT_LIMIT rows (COUNT over a LIMIT
-subquery), so a page costs the same on 10,000 rows as on 10 million; past the
-limit, the list says "more than …" and its pages go that far — the filters
-narrow it down.
+subquery), so a page costs the same on 1,000 rows as on 10 million; past the
+limit, the list says "more than …" and its pages go that far (40 pages of 25)
+— the filters narrow it down. (It was 10,000: a count that large still grows
+with the data, up to the limit.)
 """
 
 from django.core.paginator import Paginator
 from django.utils.functional import cached_property
 
-COUNT_LIMIT = 10_000
+COUNT_LIMIT = 1_000
 
 
 class CappedCountPaginator(Paginator):
