@@ -21,6 +21,7 @@ from import_export.forms import SelectableFieldsExportForm
 
 from .exports import inert
 from .numbers import count_text
+from .pagination import bounded_count
 
 # --- file formats -----------------------------------------------------------
 
@@ -215,7 +216,7 @@ class PortalImportExportAdmin(ImportExportModelAdmin):
         web worker's memory. The export page shows why (import-export turns a
         ValueError into a message on the form)."""
         cap = settings.ADMIN_EXPORT_MAX_ROWS
-        if queryset.order_by()[: cap + 1].count() > cap:
+        if bounded_count(queryset, cap) > cap:
             raise ValueError(
                 _(
                     "This export would have more than %(rows)s rows. Narrow the list "

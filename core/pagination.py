@@ -15,12 +15,18 @@ from django.utils.functional import cached_property
 COUNT_LIMIT = 1_000
 
 
+def bounded_count(queryset, limit: int) -> int:
+    """How many rows match, counting at most limit + 1 of them (COUNT over a
+    LIMIT subquery): the cost stops growing with the table past the limit."""
+    return queryset.order_by()[: limit + 1].count()
+
+
 class CappedCountPaginator(Paginator):
     count_limit = COUNT_LIMIT
 
     @cached_property
     def _bounded_count(self) -> int:
-        return self.object_list.order_by()[: self.count_limit + 1].count()
+        return bounded_count(self.object_list, self.count_limit)
 
     @cached_property
     def count(self) -> int:

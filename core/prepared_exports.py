@@ -32,6 +32,7 @@ from . import outbox
 from .exports import write_xlsx
 from .models import PreparedExport
 from .numbers import count_text
+from .pagination import bounded_count
 
 logger = logging.getLogger(__name__)
 State = PreparedExport.State
@@ -69,7 +70,7 @@ def over_cap(queryset: QuerySet) -> bool:
     """Whether the export is too large for one request. Counts at most one row
     past the cap: the cost does not grow with the table."""
     cap = settings.EXPORT_BACKGROUND_ROWS
-    return queryset.order_by()[: cap + 1].count() > cap
+    return bounded_count(queryset, cap) > cap
 
 
 def prepare(*, owner, kind: str, params: dict, filename: str) -> PreparedExport:

@@ -1,14 +1,11 @@
 """What the partners recommend to ONMT, and ONMT's answer."""
 
 from django.conf import settings
-from django.contrib.postgres.indexes import OpClass
 from django.db import models
-from django.db.models import F, Func
-from django.db.models.functions import Upper
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from core.indexes import SearchIndex
+from core.indexes import search_index
 from meetings.models import Meeting
 from partners.models import Market, Organization, Person
 
@@ -136,13 +133,7 @@ class Recommendation(models.Model):
                 name="recommendation_waiting",
             ),
             # Accent-insensitive search (partners/search.py): GIN on PostgreSQL.
-            *(
-                SearchIndex(
-                    OpClass(Upper(Func(F(field), function="portal_unaccent")), "gin_trgm_ops"),
-                    name=f"recommendation_{field}_search",
-                )
-                for field in ("title", "body")
-            ),
+            *(search_index("recommendation", field) for field in ("title", "body")),
         ]
 
     def __str__(self):
