@@ -523,6 +523,15 @@ def verdicts(measured: list[Page], reminder: dict, web_mb: float) -> list[tuple[
     return checks
 
 
+def growth_ratios(page, before: dict, floor: float, growth: dict) -> tuple[float, float]:
+    """A page's one-client p50 at this scale against the other: raw, and each
+    taken against its own scale's /healthz/ (the other scale is measured minutes
+    apart, and the machine's floor moves between the two: 4.7 then 6.6 ms once)."""
+    raw = ratio(page.single["p50"], before["p50"])
+    other_floor = next((p["p50"] for label, p in growth.items() if "(floor)" in label), 0)
+    return raw, ratio(ratio(page.single["p50"], floor), ratio(before["p50"], other_floor))
+
+
 def more_verdicts(measured, growth, exported, scale, compare) -> list[tuple[bool, str]]:
     """Issue #19's targets: one client near the floor, flat growth, exports near theirs."""
     floor = next(page for page in measured if page.kind == "floor").single["p50"]
@@ -538,9 +547,10 @@ def more_verdicts(measured, growth, exported, scale, compare) -> list[tuple[bool
             check(value, limit, f"{page.label}: one client ≤ {limit:g}× /healthz/ ({value:.1f}×)")
         before = growth.get(page.label)
         if before and page.kind not in ("admin", "floor"):  # the references only inform
-            value = ratio(page.single["p50"], before["p50"])
+            raw, value = growth_ratios(page, before, floor, growth)
             text = f"{page.label}: scale {scale:g} ≤ {GROWTH_MAX_RATIO:g}× scale {compare:g}"
-            check(value, GROWTH_MAX_RATIO, f"{text} ({value:.2f}×)")
+            text += f" ({value:.2f}× against each floor, {raw:.2f}× raw)"
+            check(value, GROWTH_MAX_RATIO, text)
             change = ratio(page.single["bytes"], before["bytes"]) - 1
             text = f"{page.label}: bytes within {BYTES_MAX_CHANGE:.0%} of scale {compare:g}"
             check(abs(change), BYTES_MAX_CHANGE, f"{text} ({change:+.0%})")
@@ -591,16 +601,20 @@ def report(
             f"Growth, one client: scale {compare:g} (its own database, measured in the same run) "
             f"against scale {scale:g}.",
             "",
-            f"| Page | p50 ms at {compare:g} | p50 ms at {scale:g} | ratio "
-            f"| KB at {compare:g} | KB at {scale:g} | change |",
-            "|---|---:|---:|---:|---:|---:|---:|",
+            "The ratio against each floor divides each p50 by its own scale's /healthz/ "
+            "first: the target is held to it.",
+            "",
+            f"| Page | p50 ms at {compare:g} | p50 ms at {scale:g} | ratio | ratio against each "
+            f"floor | KB at {compare:g} | KB at {scale:g} | change |",
+            "|---|---:|---:|---:|---:|---:|---:|---:|",
         ]
         for page in measured:
             before = growth.get(page.label)
             if before:
+                raw, against_floors = growth_ratios(page, before, single_floor, growth)
                 lines.append(
                     f"| {page.label} | {before['p50']:.1f} | {page.single['p50']:.1f} "
-                    f"| {ratio(page.single['p50'], before['p50']):.2f} "
+                    f"| {raw:.2f} | {against_floors:.2f} "
                     f"| {before['bytes'] / 1024:.1f} | {page.single['bytes'] / 1024:.1f} "
                     f"| {ratio(page.single['bytes'], before['bytes']) - 1:+.0%} |"
                 )

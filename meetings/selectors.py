@@ -2,7 +2,8 @@
 
 from collections import Counter
 
-from django.db.models import Count, Exists, OuterRef, Q, QuerySet
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from core.typing import Viewer
@@ -45,7 +46,17 @@ def meetings_for_list(user: Viewer, *, filters: dict) -> QuerySet[Meeting]:
             | Q(location__indexed_unaccent__icontains=term)
             | Q(organizer__short_name__indexed_unaccent__icontains=term)
         )
-    return meetings.annotate(participant_count=Count("participants", distinct=True))
+    # A count per row, in a subquery: a join would group the whole table's
+    # participants before the page's 20 rows are chosen (and the list's count
+    # leaves the subquery out).
+    seats = (
+        Participant.objects.filter(meeting=OuterRef("pk"))
+        .order_by()
+        .values("meeting")
+        .annotate(total=Count("pk"))
+        .values("total")
+    )
+    return meetings.annotate(participant_count=Coalesce(Subquery(seats), 0))
 
 
 def meeting_page(meeting: Meeting) -> dict:

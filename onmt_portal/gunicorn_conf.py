@@ -32,3 +32,19 @@ access_log_format = (
 )
 # Calendar feed secrets are redacted from the access log (core/redaction.py).
 logger_class = gunicorn_logger_class()
+
+
+def post_worker_init(worker):
+    """Once the application is loaded: its modules, URL patterns and settings live
+    as long as the worker, so the cyclic garbage collector stops walking them
+    (gc.freeze), and it runs every GC_THRESHOLD allocations instead of 700.
+
+    Profiled on a list page, collections took about 3 ms a request, mostly
+    walking these long-lived objects again; with this, a fraction of a
+    millisecond. Request objects in reference cycles are still collected.
+    """
+    import gc
+
+    gc.collect()
+    gc.freeze()
+    gc.set_threshold(int(os.environ.get("GC_THRESHOLD", "10000")), 10, 10)

@@ -20,7 +20,7 @@ data), every kind read through its app's visible querysets.
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import Count, Exists, Max, OuterRef, Q
+from django.db.models import Count, Exists, Max, OuterRef, Q, Subquery
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -30,7 +30,7 @@ from core.models import PreparedExport
 from core.numbers import count_text
 from core.permissions import exports_of
 from meetings.models import Meeting, Outcome, Participant
-from partners.models import Person
+from partners.models import Membership, Person
 from partners.roles import council_organization_ids, is_delegate, is_staff
 from roadmaps.models import Milestone, Recommendation, Roadmap
 from roadmaps.permissions import recommendations_visible_to
@@ -198,19 +198,29 @@ def _outcomes(user) -> list[Item]:
 def _hand_overs(user) -> list[Item]:
     if not is_staff(user):
         return []
-    held = Milestone.objects.open().filter(roadmap__status=Roadmap.Status.ACTIVE)
+    held = (
+        Milestone.objects.open()
+        .filter(roadmap__status=Roadmap.Status.ACTIVE, owner=OuterRef("pk"))
+        .order_by()
+        .values("owner")
+    )
+    mandate = Membership.objects.current().filter(
+        person=OuterRef("pk"), organization__is_active=True
+    )
+    # Subqueries, not joins: the people are the owners of open milestones (few,
+    # through the milestones' indexes), whatever the number of people mandated.
     people = (
-        Person.objects.exclude(pk__in=Person.objects.mandated())
-        .filter(Exists(held.filter(owner=OuterRef("pk"))))
+        Person.objects.filter(Exists(held))
+        .filter(Q(is_active=False) | ~Exists(mandate))
         .annotate(
-            count=Count(
-                "milestones",
-                filter=Q(
-                    milestones__status__in=Milestone.OPEN_STATUSES,
-                    milestones__roadmap__status=Roadmap.Status.ACTIVE,
-                ),
+            count=Subquery(held.annotate(total=Count("pk")).values("total")),
+            since=Subquery(
+                Membership.objects.filter(person=OuterRef("pk"))
+                .order_by()
+                .values("person")
+                .annotate(last=Max("end_date"))
+                .values("last")
             ),
-            since=Max("memberships__end_date"),
         )
         .order_by("since", "pk")[:LIMIT]
     )

@@ -50,6 +50,8 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 PASSWORD_RESET_TIMEOUT = 3 * 24 * 3600
-# Sessions end after 8 hours without activity.
+# Sessions end after 8 hours without activity: onmt_portal.middleware.IdleSessionMiddleware
+# pushes the expiry back at most every 5 minutes (not on every request, which
+# would write the session on each page).
 SESSION_COOKIE_AGE = 8 * 3600
-SESSION_SAVE_EVERY_REQUEST = True
+SESSION_REFRESH_INTERVAL = 5 * 60

@@ -62,6 +62,8 @@ MIDDLEWARE = [
     "onmt_portal.middleware.AdminInlineStylesMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # Sessions end after 8 idle hours; the expiry is pushed back every 5 minutes.
+    "onmt_portal.middleware.IdleSessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",

@@ -132,6 +132,9 @@ class Recommendation(models.Model):
                 condition=models.Q(status__in=["submitted", "under_review"]),
                 name="recommendation_waiting",
             ),
+            # The list's bounded count by status and market: a merge of this
+            # index with recommendation_market_first (migration 0017) in id order.
+            models.Index(fields=["status", "id"], name="recommendation_status_id"),
             # Accent-insensitive search (partners/search.py): GIN on PostgreSQL.
             *(search_index("recommendation", field) for field in ("title", "body")),
         ]

@@ -2,7 +2,7 @@
 milestones), indicators (recovery against 2019) and the dashboard's cached
 recommendation figures. Every read starts from the viewer's visible querysets."""
 
-from .recommendations import recommendation_page, recommendations_for_list
+from .recommendations import recommendation_page, recommendations_for_list, with_market_codes
 from .roadmaps import milestones_as_seen_by, roadmap_page, roadmap_summary, roadmaps_for_list
 
 __all__ = [
@@ -12,4 +12,5 @@ __all__ = [
     "roadmap_page",
     "roadmap_summary",
     "roadmaps_for_list",
+    "with_market_codes",
 ]

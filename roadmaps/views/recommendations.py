@@ -33,6 +33,7 @@ def recommendation_list(request):
     form, filters = _filters(request)
     recommendations = selectors.recommendations_for_list(user, filters=filters)
     page = CappedCountPaginator(recommendations, PAGE_SIZE).get_page(request.GET.get("page"))
+    page.object_list = selectors.with_market_codes(page.object_list)
     query = request.GET.copy()
     query.pop("page", None)
     context = {

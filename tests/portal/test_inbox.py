@@ -14,7 +14,12 @@ from partners.models import Membership, Person
 from roadmaps import services
 from roadmaps.models import Recommendation, Roadmap
 
-from ..helpers.factories import MilestoneFactory, PersonFactory
+from ..helpers.factories import (
+    MandatedPersonFactory,
+    MembershipFactory,
+    MilestoneFactory,
+    PersonFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -152,3 +157,35 @@ def test_the_inbox_costs_the_same_queries_for_1_or_40_items_of_each_kind(
     with django_assert_max_num_queries(16):
         response = client.get("/inbox/")
     assert sum(item.kind == "milestone" for item in response.context["items"]) == 1 + extra
+
+
+def test_a_hand_over_counts_each_open_milestone_once_and_dates_from_the_last_mandate(client, demo):
+    gone = PersonFactory(first_name="Ancienne présidente", last_name="(démo)")
+    for start, end in (
+        (datetime.date(2019, 1, 1), datetime.date(2020, 6, 30)),
+        (datetime.date(2020, 7, 1), datetime.date(2023, 3, 31)),
+    ):
+        MembershipFactory(person=gone, start_date=start, end_date=end)
+    active = Roadmap.objects.filter(status="active", market__code="ES").first()
+    for title in ("Premier jalon (démo)", "Second jalon (démo)"):
+        MilestoneFactory(roadmap=active, owner=gone, title=title)
+    MilestoneFactory(
+        roadmap=active,
+        owner=gone,
+        title="Fait (démo)",
+        status="done",
+        progress=100,
+        completed_on=datetime.date(2023, 3, 1),
+    )
+    # Someone still mandated who owns open milestones is not a hand-over.
+    MilestoneFactory(roadmap=active, owner=MandatedPersonFactory(), title="Suivi (démo)")
+    client.force_login(user("onmt.staff"))
+
+    items = client.get("/inbox/").context["items"]
+
+    hand_overs = {item.title: item for item in items if item.kind == "hand_over"}
+    assert set(hand_overs) == {"Ancien délégué (démo)", "Ancienne présidente (démo)"}
+    assert (
+        hand_overs["Ancienne présidente (démo)"].detail == "2 jalons ouverts à confier à quelqu’un"
+    )
+    assert hand_overs["Ancienne présidente (démo)"].since == datetime.date(2023, 3, 31)

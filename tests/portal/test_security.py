@@ -3,10 +3,15 @@
 import datetime
 
 import pytest
+from django.contrib.sessions.models import Session
 from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 
 from onmt_portal.demo import DEFAULT_DEMO_PASSWORD
+from onmt_portal.middleware import IdleSessionMiddleware
 
 from ..helpers.accounts import login_data
 
@@ -68,9 +73,49 @@ def test_password_rules_length_and_common_passwords(client, council_fes):
     assert change("les dattes de zagora sont sucrees").status_code == 302
 
 
-def test_sessions_expire_after_8_hours_idle(settings):
+def _writes_session(queries) -> bool:
+    return any(
+        query["sql"].startswith(("UPDATE", "INSERT")) and '"django_session"' in query["sql"]
+        for query in queries
+    )
+
+
+def test_sessions_end_after_8_idle_hours_without_a_write_on_every_page(client, staff, settings):
     assert settings.SESSION_COOKIE_AGE == 8 * 3600
-    assert settings.SESSION_SAVE_EVERY_REQUEST is True
+    client.force_login(staff)
+    key = client.session.session_key
+    stored = Session.objects.filter(pk=key)
+
+    client.get("/")  # force_login bypasses the middleware: the first page sets the refresh
+    # A page soon after: the session is read, not written.
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get("/").status_code == 200
+    assert not _writes_session(queries)
+
+    # Its last refresh over 5 minutes ago: the next page pushes the expiry back.
+    session = client.session
+    session[IdleSessionMiddleware.KEY] -= settings.SESSION_REFRESH_INTERVAL + 1
+    session.save()
+    stored.update(expire_date=timezone.now() + datetime.timedelta(hours=7, minutes=54))
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get("/")
+    assert _writes_session(queries)
+    soon = timezone.now() + datetime.timedelta(hours=7, minutes=59)
+    assert stored.get().expire_date > soon
+    assert response.cookies[settings.SESSION_COOKIE_NAME]["max-age"] == 8 * 3600
+
+    # Eight idle hours later the session is over: back to the log-in page.
+    stored.update(expire_date=timezone.now() - datetime.timedelta(seconds=1))
+    response = client.get("/")
+    assert response.status_code == 302
+    assert response.url.startswith(reverse("login"))
+
+
+def test_a_request_that_never_reads_a_session_does_not_start_one(client, settings):
+    response = client.get(reverse("healthz"))
+    assert response.status_code == 200
+    assert settings.SESSION_COOKIE_NAME not in response.cookies
+    assert not Session.objects.exists()
 
 
 def test_every_page_carries_a_strict_content_security_policy(client, staff):

@@ -152,3 +152,19 @@ def test_a_dead_workers_task_comes_back_just_after_the_longest_task_could_run():
     assert visibility <= 15 * 60
     assert PortalTask.retry_backoff_max < visibility
     assert visibility > settings.OUTBOX_LEASE_SECONDS
+
+
+def test_a_web_worker_freezes_the_application_out_of_garbage_collection(monkeypatch):
+    import gc
+
+    from onmt_portal import gunicorn_conf
+
+    threshold = gc.get_threshold()
+    monkeypatch.setenv("GC_THRESHOLD", "12345")
+    try:
+        gunicorn_conf.post_worker_init(worker=None)
+        assert gc.get_freeze_count() > 10_000  # the modules, URL patterns, settings…
+        assert gc.get_threshold()[0] == 12345
+    finally:
+        gc.unfreeze()
+        gc.set_threshold(*threshold)

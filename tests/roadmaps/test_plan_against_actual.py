@@ -181,3 +181,31 @@ def test_the_roadmap_page_query_count_does_not_grow_with_its_milestones(
         response = owner_client.get(f"/roadmaps/{roadmap.pk}/")
 
     assert len(response.context["timeline"].marks) == milestones
+
+
+def test_each_row_says_how_far_its_milestone_moved_in_the_viewers_language(owner_client):
+    roadmap = RoadmapFactory(market=owner_client.market, status="active")
+    MilestoneFactory(
+        roadmap=roadmap, due_date=D(2030, 3, 11), baseline_due_date=D(2030, 3, 1), progress=40
+    )
+    MilestoneFactory(roadmap=roadmap, due_date=D(2030, 4, 1), baseline_due_date=D(2030, 4, 3))
+    MilestoneFactory(roadmap=roadmap, due_date=D(2030, 5, 1), baseline_due_date=D(2030, 5, 1))
+    url = f"/roadmaps/{roadmap.pk}/"
+
+    page = owner_client.get(url).content.decode()
+
+    assert (
+        '<span class="badge text-bg-warning slippage" title="Prévu pour le 01/03/2030">'
+        '<bdi dir="ltr">+10</bdi> jours</span>'
+    ) in page
+    assert '<bdi dir="ltr">-2</bdi>' in page and "text-bg-success slippage" in page
+    assert '<span class="badge text-bg-light slippage">conforme au plan</span>' in page
+    assert (
+        '<div class="progress" role="progressbar" aria-label="Avancement" aria-valuenow="40"'
+    ) in page
+    assert 'class="progress-bar progress-w-40">\u206640\u00a0%\u2069</div>' in page
+
+    owner_client.cookies["portal_language"] = "ar"
+    arabic = owner_client.get(url).content.decode()
+    assert '<bdi dir="ltr">+10</bdi> أيام</span>' in arabic
+    assert "وفق الخطة" in arabic

@@ -28,10 +28,13 @@ class Command(BaseCommand):
             self.stdout.write("Volume data already present: nothing added.")
             return
         if connection.vendor == "postgresql":
-            # Fresh planner statistics, as autovacuum would gather them in time:
-            # without them PostgreSQL plans the new tables as if they were empty.
+            # The tables as autovacuum leaves them in time (and as a live database
+            # has them): fresh planner statistics — without them PostgreSQL plans
+            # the new tables as if they were empty —, and, outside a transaction,
+            # the visibility map (index-only scans) and the trigram indexes'
+            # pending entries merged (every search reads them one by one until then).
             with connection.cursor() as cursor:
-                cursor.execute("ANALYZE")
+                cursor.execute("ANALYZE" if connection.in_atomic_block else "VACUUM ANALYZE")
         figures = ", ".join(f"{name} {count}" for name, count in result.items())
         self.stdout.write(
             f"Volume data (scale {scale}): {figures} in {time.monotonic() - started:.0f} s"

@@ -1,0 +1,60 @@
+"""{{ form.field|filter_field }}: one field of a list's filter row.
+
+The markup of crispy-bootstrap5's field template (a labelled Bootstrap
+control, its errors below), written here: the template took about 1.7 ms a
+field, a third of a list page's own work, for five fields that are the same
+on every request. The editing forms keep crispy.
+"""
+
+from django import forms, template
+from django.utils.html import format_html, format_html_join
+
+register = template.Library()
+
+
+def _control_class(widget: forms.Widget) -> str:
+    if isinstance(widget, forms.CheckboxInput):
+        return "form-check-input"
+    if isinstance(widget, forms.Select):
+        return "form-select"
+    return "form-control"
+
+
+@register.filter
+def filter_field(field: forms.BoundField):
+    widget = field.field.widget
+    classes = [widget.__class__.__name__.lower(), _control_class(widget)]
+    if widget.attrs.get("class"):
+        classes.append(widget.attrs["class"])
+    attrs = {"class": " ".join(classes)}
+    errors = [
+        (f"error_{index}_{field.auto_id}", error) for index, error in enumerate(field.errors, 1)
+    ]
+    if errors:
+        attrs["class"] += " is-invalid"
+        attrs["aria-invalid"] = "true"
+        attrs["aria-describedby"] = " ".join(error_id for error_id, _error in errors)
+    control = field.as_widget(attrs=attrs)
+    feedback = format_html_join(
+        "",
+        '<span id="{}" class="invalid-feedback d-block"><strong>{}</strong></span>',
+        errors,
+    )
+    if isinstance(widget, forms.CheckboxInput):
+        return format_html(
+            '<div id="div_{}" class="mb-3"><div class="form-check">{}'
+            '<label for="{}" class="form-check-label">{}</label>{}</div></div>',
+            field.auto_id,
+            control,
+            field.id_for_label,
+            field.label,
+            feedback,
+        )
+    return format_html(
+        '<div id="div_{}" class="mb-3"><label for="{}" class="form-label">{}</label>{}{}</div>',
+        field.auto_id,
+        field.id_for_label,
+        field.label,
+        control,
+        feedback,
+    )
