@@ -12,6 +12,7 @@
 - One query per kind, RESULTS_PER_KIND at most each.
 """
 
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -55,12 +56,19 @@ def terms_of(query: str) -> list[str]:
     return [term for term in (query or "").split() if len(term) >= MIN_LENGTH][:8]
 
 
+@functools.lru_cache(maxsize=4096)
+def _folded_char(char: str) -> str:
+    return unaccent(char).lower()
+
+
 def _folded(text: str) -> tuple[str, list[int]]:
     """The text without accents, lower case, and where each of its characters
     came from in the original (so that highlights land on the original)."""
+    if text.isascii():  # most of it: one character for one
+        return text.lower(), list(range(len(text)))
     folded, origin = [], []
     for index, char in enumerate(text):
-        for piece in unaccent(char).lower():
+        for piece in _folded_char(char):
             folded.append(piece)
             origin.append(index)
     return "".join(folded), origin
