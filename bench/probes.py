@@ -48,18 +48,35 @@ def fetch(url: str, headers: dict, timeout: float = 120) -> dict:
     }
 
 
-def single_client(base, page, session_key, cookie_name, runs: int = 25) -> dict:
-    """p50 of `runs` sequential requests after a few to warm up, and the page's size."""
-    headers = _headers(page.language, session_key, cookie_name)
-    times, sizes = [], []
+def single_client(base, pages, session_keys: dict, cookie_name, runs: int = 25) -> dict:
+    """Each page as one user feels it: p50 of `runs` sequential requests after a
+    few to warm up, and the page's size.
+
+    The pages take turns, one request each per round, so that every page — the
+    floor, /healthz/, included — is measured over the same minutes: a moment of
+    the machine being slower falls on all of them alike, not on one page (the
+    growth table divides each page by its own run's floor)."""
+    headers = {
+        page.label: _headers(page.language, session_keys.get(page.label), cookie_name)
+        for page in pages
+    }
+    times = {page.label: [] for page in pages}
+    sizes = {page.label: [] for page in pages}
     for index in range(WARM_RUNS + runs):
-        answer = fetch(base + page.path, headers)
-        if answer["status"] != 200:
-            raise RuntimeError(f"{page.path} answered {answer['status']}")
-        if index >= WARM_RUNS:
-            times.append(answer["seconds"])
-            sizes.append(answer["bytes"])
-    return {"p50": statistics.median(times) * 1000, "bytes": int(statistics.median(sizes))}
+        for page in pages:
+            answer = fetch(base + page.path, headers[page.label])
+            if answer["status"] != 200:
+                raise RuntimeError(f"{page.path} answered {answer['status']}")
+            if index >= WARM_RUNS:
+                times[page.label].append(answer["seconds"])
+                sizes[page.label].append(answer["bytes"])
+    return {
+        page.label: {
+            "p50": statistics.median(times[page.label]) * 1000,
+            "bytes": int(statistics.median(sizes[page.label])),
+        }
+        for page in pages
+    }
 
 
 # The recommendations export's columns (roadmaps/exports.py), as ONMT staff get them.

@@ -12,6 +12,7 @@ from icalendar import Calendar
 
 from meetings.models import Meeting
 from partners.models import Person
+from roadmaps.models import Recommendation
 
 from ..helpers.factories import (
     MarketFactory,
@@ -65,6 +66,12 @@ def test_recommendation_xlsx_for_staff_has_the_review_notes(client, staff, fes):
     rows = list(sheet.values)
     assert rows[0][-1] == "Notes d’examen internes"
     assert rows[1][0] == "Vidéos Fès" and rows[1][-1] == "coût à valider"
+    # When it was submitted: a date and time cell, in Casablanca time.
+    submitted = sheet.cell(row=2, column=7)
+    assert submitted.is_date and submitted.number_format == "yyyy-mm-dd hh:mm:ss"
+    recommendation = Recommendation.objects.get(title="Vidéos Fès")
+    casablanca = timezone.localtime(recommendation.submitted_at).replace(tzinfo=None)
+    assert abs(submitted.value - casablanca) < datetime.timedelta(seconds=1)
 
 
 def test_roadmap_export_and_market_dossier(client, delegate_fr, council_rabat):
@@ -90,6 +97,11 @@ def test_roadmap_export_and_market_dossier(client, delegate_fr, council_rabat):
         io.BytesIO(client.get(f"/roadmaps/{roadmap.pk}/export.xlsx").getvalue())
     ).active
     assert [row[2] for row in sheet.iter_rows(min_row=2, values_only=True)] == ["Salon de Paris"]
+    # A bold header; a due date is a day (a date cell, no time of day shown).
+    assert sheet["A1"].font.bold and not sheet["A2"].font.bold
+    due = sheet["B2"]
+    assert due.is_date and due.number_format == "yyyy-mm-dd"
+    assert due.value.date() == roadmap.milestones.get().due_date
 
     dossier = openpyxl.load_workbook(
         io.BytesIO(client.get("/roadmaps/markets/FR/dossier.xlsx").getvalue())
