@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from django import forms
 from django.db.models import QuerySet
 from django.urls import reverse
+from django.utils.http import urlencode
 
 LIMIT = 50
 
@@ -23,11 +24,17 @@ LIMIT = 50
 @dataclass(frozen=True)
 class Kind:
     """allowed(user) -> may this user list them; search(user, term) -> the matches
-    in the order to show; label(obj) -> the option's text."""
+    in the order to show; label(obj) -> the option's text.
+
+    A scoped kind lists choices that depend on what the form is about (the
+    milestones a recommendation may be accepted into): its allowed and search
+    also receive the picker's parameters (the query string, `term` left out),
+    and check them — they come from the browser."""
 
     allowed: Callable[..., bool]
     search: Callable[..., QuerySet]
     label: Callable[..., str] = str
+    scoped: bool = False
 
 
 _kinds: dict[str, Kind] = {}
@@ -46,9 +53,18 @@ class Picker(forms.Select):
 
     template_name = "core/widgets/picker.html"
 
-    def __init__(self, kind: str, attrs=None):
+    def __init__(
+        self, kind: str, attrs=None, *, params: dict | None = None, known=None, search_label=""
+    ):
+        """params: the scope of a scoped kind, sent with each search. known: labels
+        of choices already read ({pk: label}), so that a formset's rows do not
+        each read their chosen option. search_label: the search field's name for
+        assistive technologies, when a form holds several pickers."""
         super().__init__(attrs)
         self.kind = kind
+        self.params = params or {}
+        self.known = known or {}
+        self.search_label = search_label
 
     def _chosen(self, value) -> list:
         iterator = self.choices
@@ -56,9 +72,11 @@ class Picker(forms.Select):
         if field is None:  # plain choices: nothing to spare
             return list(iterator)
         choices = [("", field.empty_label)] if field.empty_label is not None else []
-        ids = [v for v in value if str(v).isdecimal()]
-        if ids:
-            chosen = iterator.queryset.filter(pk__in=ids)
+        ids = [int(v) for v in value if str(v).isdecimal()]
+        choices += [(pk, self.known[pk]) for pk in ids if pk in self.known]
+        missing = [pk for pk in ids if pk not in self.known]
+        if missing:
+            chosen = iterator.queryset.filter(pk__in=missing)
             choices += [(obj.pk, field.label_from_instance(obj)) for obj in chosen]
         return choices
 
@@ -72,5 +90,7 @@ class Picker(forms.Select):
 
     def get_context(self, name, value, attrs):
         context = super().get_context(name, value, attrs)
-        context["picker_url"] = reverse("pick", args=[self.kind])
+        url = reverse("pick", args=[self.kind])
+        context["picker_url"] = f"{url}?{urlencode(self.params)}" if self.params else url
+        context["search_label"] = self.search_label
         return context

@@ -147,20 +147,23 @@ class OutcomeForm(forms.Form):
     id = forms.IntegerField(widget=forms.HiddenInput, required=False)
     kind = forms.ChoiceField(label=_("Kind"), choices=[("", "—"), *Outcome.Kind.choices])
     text = forms.CharField(label=_("Text"), widget=forms.Textarea(attrs={"rows": 2}))
+    # A searchable picker: the organizations are hundreds, on every row.
     organization = forms.ModelChoiceField(
-        label=_("Voiced by"), queryset=Organization.objects.all(), required=False
+        label=_("Voiced by"),
+        queryset=Organization.objects.all(),
+        required=False,
+        empty_label="—",
+        widget=Picker("organizations", search_label=_("Search the organizations")),
     )
     market = forms.ModelChoiceField(
         label=_("Market"), queryset=Market.objects.all(), required=False
     )
 
-    def __init__(self, *args, organizations=None, markets=None, **kwargs):
+    def __init__(self, *args, organization_labels=None, markets=None, **kwargs):
+        """organization_labels: {pk: label} of the organizations the rows name,
+        read once for the whole formset. markets: the market choices, likewise."""
         super().__init__(*args, **kwargs)
-        # Choices computed once per page, not once per row.
-        if organizations is not None:
-            self.fields["organization"].choices = [("", "—")] + [
-                (o.pk, str(o)) for o in organizations
-            ]
+        self.fields["organization"].widget.known = organization_labels or {}
         if markets is not None:
             self.fields["market"].choices = [("", "—")] + [(m.pk, str(m)) for m in markets]
 

@@ -11,6 +11,8 @@ the service's arguments). The views stay a few lines: permission, forms,
 service, answer.
 """
 
+import re
+
 from django.http import QueryDict
 
 from partners.models import Market, Organization, Person
@@ -161,9 +163,19 @@ class PlanningForms:
         return {"form": self.form, "participants": self.participants, "agenda": self.agenda}
 
 
+def _organization_labels(data: QueryDict | None, initial: list | None) -> dict[int, str]:
+    """The organizations the outcome rows name, read in one query for their pickers."""
+    if data is not None:
+        named = [data.get(key) for key in data if re.fullmatch(r"outcomes-\d+-organization", key)]
+    else:
+        named = [row.get("organization") for row in initial or []]
+    ids = {int(value) for value in named if str(value).isdecimal()}
+    return {o.pk: str(o) for o in Organization.objects.filter(pk__in=ids)} if ids else {}
+
+
 def outcome_formset(data: QueryDict | None = None, initial: list | None = None):
     kwargs = {
-        "organizations": list(Organization.objects.active().only("pk", "name", "short_name")),
+        "organization_labels": _organization_labels(data, initial),
         "markets": list(Market.objects.all()),
     }
     if data is not None:

@@ -83,9 +83,14 @@ def pick(request, kind):
     picker = pickers.kind(kind)
     if picker is None:
         raise Http404
-    require(picker.allowed(request.user))
+    scope = ()
+    if picker.scoped:
+        params = request.GET.copy()
+        params.pop("term", None)
+        scope = (params,)
+    require(picker.allowed(request.user, *scope))
     term = " ".join((request.GET.get("term") or "").replace("\x00", "").split())[:100]
-    found = list(picker.search(request.user, term)[: pickers.LIMIT + 1]) if term else []
+    found = list(picker.search(request.user, term, *scope)[: pickers.LIMIT + 1]) if term else []
     target = request.headers.get("HX-Target", "")
     context = {
         "target": target if TARGET.fullmatch(target) else "picker-matches",

@@ -11,7 +11,7 @@ def mandated_people_only(field: forms.ModelChoiceField) -> forms.ModelChoiceFiel
     """Work is given only to people who hold a current mandate (partners/roles.py):
     someone whose mandate ended, or who is archived, cannot be picked. Chosen
     with a searchable picker (core/pickers.py): they are thousands."""
-    picker = Picker("people")
+    picker = Picker("people", search_label=_("Search the people with a current mandate"))
     picker.is_required = field.required
     picker.attrs.update(field.widget_attrs(picker))
     field.widget = picker

@@ -9,11 +9,11 @@ class RoadmapsConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import m2m_changed, post_delete, post_save
 
-        from core import outbox, prepared_exports
+        from core import outbox, pickers, prepared_exports
         from meetings.extensions import register_meeting_panel
         from partners.extensions import register_holding, register_organization_panel
 
-        from . import exports, holdings, notices, panels
+        from . import exports, holdings, notices, panels, permissions, selectors
         from .models import Recommendation
         from .selectors.figures import invalidate_recommendation_figures
 
@@ -27,6 +27,20 @@ class RoadmapsConfig(AppConfig):
         )
         prepared_exports.register(
             exports.DOSSIER, build=exports.dossier_sheets, allowed=exports.may_export_dossier
+        )
+        # The review form's choices: scoped by the recommendation (?recommendation=<pk>).
+        pickers.register(
+            "decision-roadmaps",
+            allowed=permissions.can_pick_for_decision,
+            search=selectors.recommendations.picker_decision_roadmaps,
+            scoped=True,
+        )
+        pickers.register(
+            "decision-milestones",
+            allowed=permissions.can_pick_for_decision,
+            search=selectors.recommendations.picker_decision_milestones,
+            label=selectors.recommendations.decision_milestone_label,
+            scoped=True,
         )
         for holding in holdings.HOLDINGS:
             register_holding(holding)

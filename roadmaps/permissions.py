@@ -186,6 +186,23 @@ def decision_roadmaps(user: Viewer, recommendation: Recommendation) -> QuerySet[
     return open_editable_roadmaps(user).filter(market__in=recommendation.markets.all())
 
 
+def decision_recommendation(user: Viewer, params) -> Recommendation | None:
+    """The recommendation a reviewer's picker asks about (?recommendation=<pk>),
+    if they may review it; None for anything else."""
+    pk = str(params.get("recommendation", ""))
+    if not pk.isdecimal():
+        return None
+    recommendation = recommendations_visible_to(user).filter(pk=pk).first()
+    if recommendation is None or not can_review_recommendation(user, recommendation):
+        return None
+    return recommendation
+
+
+def can_pick_for_decision(user: Viewer, params) -> bool:
+    """May list the roadmaps and milestones a recommendation may be accepted into."""
+    return decision_recommendation(user, params) is not None
+
+
 def get_editable_milestone(user: Viewer, pk: int) -> Milestone:
     """404 if the user cannot see its roadmap, 403 if they see it but may not edit."""
     milestone = (

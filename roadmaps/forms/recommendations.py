@@ -10,6 +10,7 @@ from partners.forms import mandated_people_only
 from partners.models import Market, Organization, Person
 
 from ..models import Milestone, Recommendation, Roadmap
+from ..selectors.recommendations import decision_milestone_label
 from .widgets import DATE, check_default_owner
 
 
@@ -91,15 +92,27 @@ class ReviewForm(VersionedFormMixin, forms.Form):
         help_text=_("Empty: the roadmap's owner."),
     )
 
-    def __init__(self, *args, roadmaps: QuerySet[Roadmap], **kwargs):
-        """roadmaps: those the reviewer may accept into (roadmaps/permissions.py)."""
+    def __init__(
+        self, *args, recommendation: Recommendation, roadmaps: QuerySet[Roadmap], **kwargs
+    ):
+        """roadmaps: those the reviewer may accept into (roadmaps/permissions.py).
+        Both are searchable pickers, scoped by the recommendation: a market may
+        hold hundreds of open milestones."""
         super().__init__(*args, **kwargs)
         mandated_people_only(self.fields["owner"])
+        scope = {"recommendation": recommendation.pk}
+        # The widgets first: setting a queryset hands its choices to the widget.
+        self.fields["roadmap"].widget = Picker(
+            "decision-roadmaps", params=scope, search_label=_("Search the roadmaps")
+        )
         self.fields["roadmap"].queryset = roadmaps.select_related("market")
+        self.fields["milestone"].widget = Picker(
+            "decision-milestones", params=scope, search_label=_("Search the open milestones")
+        )
         self.fields["milestone"].queryset = (
             Milestone.objects.open().filter(roadmap__in=roadmaps).select_related("roadmap")
         )
-        self.fields["milestone"].label_from_instance = lambda m: f"{m.roadmap} — {m.title}"
+        self.fields["milestone"].label_from_instance = decision_milestone_label
 
     def clean(self):
         cleaned = super().clean()

@@ -7,8 +7,10 @@ from django.db.models import Q, QuerySet
 from core.typing import Viewer
 from partners.models import Organization, Person
 
-from ..models import Recommendation
+from ..models import Milestone, Recommendation, Roadmap
 from ..permissions import (
+    decision_recommendation,
+    decision_roadmaps,
     messages_visible_to,
     recommendations_visible_to,
     roadmaps_visible_to,
@@ -87,3 +89,38 @@ def recommendations_held(
     if not everything:
         held = held.filter(organization=organization)
     return held.order_by("pk")
+
+
+def decision_milestone_label(milestone: Milestone) -> str:
+    return f"{milestone.roadmap} — {milestone.title}"
+
+
+def picker_decision_roadmaps(user: Viewer, term: str, params) -> QuerySet[Roadmap]:
+    """Roadmaps the reviewer may accept the recommendation into whose title or
+    market holds every word (core/pickers.py)."""
+    recommendation = decision_recommendation(user, params)
+    if recommendation is None:
+        return Roadmap.objects.none()
+    roadmaps = decision_roadmaps(user, recommendation).select_related("market")
+    for word in term.split()[:8]:
+        roadmaps = roadmaps.filter(
+            Q(title__unaccent__icontains=word) | Q(market__code__iexact=word)
+        )
+    return roadmaps.order_by("market__code", "-starts_on", "pk")
+
+
+def picker_decision_milestones(user: Viewer, term: str, params) -> QuerySet[Milestone]:
+    """Open milestones of those roadmaps whose title or roadmap holds every word."""
+    recommendation = decision_recommendation(user, params)
+    if recommendation is None:
+        return Milestone.objects.none()
+    milestones = (
+        Milestone.objects.open()
+        .filter(roadmap__in=decision_roadmaps(user, recommendation))
+        .select_related("roadmap")
+    )
+    for word in term.split()[:8]:
+        milestones = milestones.filter(
+            Q(title__indexed_unaccent__icontains=word) | Q(roadmap__title__unaccent__icontains=word)
+        )
+    return milestones.order_by("roadmap__title", "due_date", "pk")

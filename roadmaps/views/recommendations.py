@@ -256,6 +256,7 @@ def recommendation_review(request, pk):
 
     form = ReviewForm(
         request.POST if action == "decide" else None,
+        recommendation=recommendation,
         roadmaps=permissions.decision_roadmaps(user, recommendation),
         initial={
             "version": recommendation.version,

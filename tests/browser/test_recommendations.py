@@ -39,7 +39,11 @@ def test_submit_review_accept_into_a_new_milestone_and_read_the_answer(chromium,
     staff.get_by_role("button", name="Prendre en examen").click()
     staff.get_by_label("Accepter dans un nouveau jalon").check()
     current = Roadmap.objects.get(market__code="FR", status="active")  # the demo's current one
-    staff.get_by_label("Feuille de route du nouveau jalon").select_option(label=current.title)
+    # A searchable picker, scoped by the recommendation.
+    roadmaps = staff.get_by_label("Feuille de route du nouveau jalon", exact=True)
+    staff.get_by_role("searchbox", name="Rechercher les feuilles de route").fill("FR")
+    expect(roadmaps.locator("optgroup option", has_text=current.title)).to_have_count(1)
+    roadmaps.select_option(label=current.title)
     staff.get_by_role("textbox", name="Nouveau jalon").fill("Série de vidéos Fès pour la France")
     due = timezone.localdate() + datetime.timedelta(days=30)
     staff.get_by_label("Échéance").fill(due.isoformat())

@@ -388,8 +388,8 @@ def test_meeting_detail_query_budget(client, staff, django_assert_max_num_querie
 def test_outcomes_screen_query_budget(client, staff, django_assert_max_num_queries, rows):
     meeting = MeetingFactory()
     for _ in range(rows):
-        ParticipantFactory(meeting=meeting)
-        OutcomeFactory(meeting=meeting)
+        participant = ParticipantFactory(meeting=meeting)
+        OutcomeFactory(meeting=meeting, organization=participant.organization)
     client.force_login(staff)
     client.get("/meetings/")
     with django_assert_max_num_queries(17):  # 14 + outcomes, their actions, linkable milestones

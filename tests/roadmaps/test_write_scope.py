@@ -49,11 +49,46 @@ def review(client, recommendation, **data):
 def test_the_review_form_offers_only_the_roadmaps_the_reviewer_may_edit(
     client, delegate_fr, two_markets
 ):
+    recommendation = two_markets["recommendation"]
+    MilestoneFactory(roadmap=two_markets["fr"], title="Jalon français")
+    MilestoneFactory(roadmap=two_markets["es"], title="Jalon espagnol")
     client.force_login(delegate_fr)
-    page = client.get(f"/recommendations/{two_markets['recommendation'].pk}/review/")
-    html = page.content.decode()
-    assert "Feuille de route France" in html
-    assert "Feuille de route Espagne" not in html
+    html = client.get(f"/recommendations/{recommendation.pk}/review/").content.decode()
+    # Searchable pickers, scoped by the recommendation: no roadmap or milestone
+    # is listed until the reviewer searches.
+    assert f"/pick/decision-roadmaps/?recommendation={recommendation.pk}" in html
+    assert f"/pick/decision-milestones/?recommendation={recommendation.pk}" in html
+    assert "Feuille de route France" not in html and "Jalon français" not in html
+
+    def offered(kind, term):
+        url = f"/pick/{kind}/"
+        params = {"recommendation": recommendation.pk, "term": term}
+        return client.get(url, params, HTTP_HX_REQUEST="true").content.decode()
+
+    assert "Feuille de route France" in offered("decision-roadmaps", "feuille")
+    assert "Feuille de route Espagne" not in offered("decision-roadmaps", "feuille")
+    milestones = offered("decision-milestones", "jalon")
+    assert "Feuille de route France — Jalon français" in milestones
+    assert "espagnol" not in milestones
+
+
+def test_the_review_pickers_answer_only_a_reviewer_of_that_recommendation(
+    client, delegate_fr, council_fes, two_markets
+):
+    recommendation = two_markets["recommendation"]
+    unseen = RecommendationFactory(status="under_review", markets=[MarketFactory(code="DE")])
+    MilestoneFactory(roadmap=two_markets["fr"], title="Jalon français")
+    url = "/pick/decision-milestones/"
+
+    client.force_login(delegate_fr)
+    # One they may not see, an id that is none, no id: the same refusal.
+    for params in ({"recommendation": unseen.pk}, {"recommendation": "x"}, {}):
+        assert client.get(url, {**params, "term": "jalon"}).status_code == 403
+
+    client.force_login(council_fes)  # may not review, whatever they see
+    refused = client.get(url, {"recommendation": recommendation.pk, "term": "jalon"})
+    assert refused.status_code in (403, 404)
+    assert "Jalon" not in refused.content.decode()
 
 
 def test_a_delegate_cannot_accept_into_another_markets_roadmap(client, delegate_fr, two_markets):
