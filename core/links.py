@@ -8,6 +8,17 @@ happened to trigger it, which an attacker can choose.
 from django.conf import settings
 from django.urls import reverse
 
+# A primary key no row will ever have, to reverse a URL once around it.
+_SENTINEL = 9_876_543_210_123
+
+
+def pk_reverser(viewname: str):
+    """reverse(viewname, args=[pk]) for the many rows of one page: the URL is
+    reversed once, around a sentinel, and each row's key put in its place
+    (reverse costs about 15 µs; a roadmap page made 300 of them)."""
+    head, tail = reverse(viewname, args=[_SENTINEL]).split(str(_SENTINEL))
+    return lambda pk: f"{head}{int(pk)}{tail}"
+
 
 def portal_url(viewname: str, *args, **kwargs) -> str:
     """The absolute URL of a named view: portal_url("meetings:detail", meeting.pk)."""

@@ -75,6 +75,19 @@ def _empty_cache():
     cache.clear()
 
 
+@pytest.fixture(autouse=True)
+def _default_language():
+    """Each test starts in French: a request leaves its language active in the
+    thread (LocaleMiddleware does not reset it), and a test that ends on an
+    Arabic page would otherwise hand Arabic to the next one."""
+    from django.conf import settings
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
+
+
 @pytest.fixture(scope="session", autouse=True)
 def _drop_the_run_queue_at_the_end():
     yield

@@ -3,6 +3,8 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
@@ -13,6 +15,7 @@ from partners.permissions import can_view_history, require
 from .. import permissions, selectors, services
 from ..forms import RoadmapForm
 from ..models import Roadmap
+from .milestones import milestone_rows
 
 
 @require_GET
@@ -32,12 +35,20 @@ def roadmap_detail(request, pk):
         pk,
         permissions.roadmaps_visible_to(request.user).select_related("market", "owner"),
     )
+    can_edit = permissions.can_edit_roadmap(request.user, roadmap)
     context = {
         "roadmap": roadmap,
-        "can_edit": permissions.can_edit_roadmap(request.user, roadmap),
+        "can_edit": can_edit,
         "history": history_entries(roadmap) if can_view_history(request.user) else [],
         **selectors.roadmap_page(roadmap, request.user),
     }
+    context["milestone_rows"] = milestone_rows(request, context["milestones"], can_edit=can_edit)
+    if context["timeline"].marks:
+        # Jinja2, like the rows (onmt_portal/jinja2.py); autoescaped there.
+        html = render_to_string(
+            "roadmaps/timeline.html", {"timeline": context["timeline"]}, request, using="jinja2"
+        )
+        context["timeline_html"] = mark_safe(html)  # noqa: S308
     return render(request, "roadmaps/roadmap_detail.html", context)
 
 
