@@ -62,8 +62,7 @@ MIDDLEWARE = [
     "onmt_portal.middleware.AdminInlineStylesMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    # Sessions end after 8 idle hours; the expiry is pushed back every 5 minutes.
-    "onmt_portal.middleware.IdleSessionMiddleware",
+    "onmt_portal.middleware.IdleSessionMiddleware",  # 8 idle hours, refreshed every 5 min
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -122,12 +121,10 @@ TEMPLATES = [
             ],
         },
     },
-    # A roadmap's milestone rows only (onmt_portal/jinja2.py says why).
-    {
+    {  # A roadmap's milestone rows and timeline only (onmt_portal/jinja2.py says why).
         "NAME": "jinja2",
         "BACKEND": "django.template.backends.jinja2.Jinja2",
         "DIRS": [BASE_DIR / "jinja2"],
-        "APP_DIRS": False,
         "OPTIONS": {"environment": "onmt_portal.jinja2.environment"},
     },
 ]
@@ -205,11 +202,9 @@ PORTAL_CALENDAR_EMAIL = env.str("PORTAL_CALENDAR_EMAIL", default="no-reply@local
 # Whom people write to about their access (shown on the access-refused page).
 PORTAL_SUPPORT_EMAIL = env.str("PORTAL_SUPPORT_EMAIL", default="")
 
-# Celery. Without CELERY_BROKER_URL the broker is kombu's filesystem transport
-# in var/celery/, so reminders work with no service at all; healthz then
-# reports the broker as "not configured".
-# The longest time limit of any task (the daily reminder scan's), and what follows
-# from it for the broker (below).
+# Celery. Without CELERY_BROKER_URL the broker is kombu's filesystem transport in
+# var/celery/ (reminders work with no service at all; healthz: "not configured").
+# The longest time limit of any task (the daily reminder scan's); the broker follows.
 REMINDER_SCAN_TIME_LIMIT = 600
 CELERY_TASK_SOFT_TIME_LIMIT = env.int("CELERY_TASK_SOFT_TIME_LIMIT", default=240)
 CELERY_TASK_TIME_LIMIT = env.int("CELERY_TASK_TIME_LIMIT", default=300)

@@ -73,14 +73,17 @@ def test_bench_machinery_runs_every_page_and_reports(tmp_path):
         )
         assert single and float(single[1]) > 0 and float(single[3]) > 0, label
         if "floor" not in label:
+            # p50 and KB at each scale, the raw ratio and the ratio against each
+            # scale's /healthz/, the change in size.
             growth = re.search(
-                rf"^\| {re.escape(label)} \| ([\d.]+) \| ([\d.]+) \| ([\d.]+) \| ([\d.]+) \|",
+                rf"^\| {re.escape(label)}" + r" \| ([\d.]+)" * 6 + r" \| [+-]\d+% \|$",
                 report,
                 re.M,
             )
             assert growth and float(growth[1]) > 0, f"no growth row for {label}"
             # Raw, and each p50 against its own scale's /healthz/.
             assert float(growth[3]) > 0 and float(growth[4]) > 0, label
+            assert float(growth[5]) > 0 and float(growth[6]) > 0, label
         assert float(requests_per_second) > 0
         assert int(errors) == 0, label
         assert int(p95) >= int(p50)
