@@ -26,6 +26,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from core.links import pk_reverser
 from core.models import PreparedExport
 from core.numbers import count_text
 from core.permissions import exports_of
@@ -83,13 +84,16 @@ def _reviews(user) -> list[Item]:
         recommendations_visible_to(user)
         .filter(status__in=[Recommendation.Status.SUBMITTED, Recommendation.Status.UNDER_REVIEW])
         .select_related("organization")
+        # What the item shows, not the texts (50 bodies read for nothing).
+        .only("title", "status", "submitted_at", "created_at", "organization__short_name")
         .order_by("submitted_at", "pk")[:LIMIT]
     )
+    url = pk_reverser("roadmaps:recommendation_detail")
     return [
         Item(
             "review",
             r.title,
-            reverse("roadmaps:recommendation_detail", args=[r.pk]),
+            url(r.pk),
             r.submitted_at or r.created_at,
             f"{r.organization.short_name} · {r.get_status_display()}",
         )
