@@ -16,10 +16,10 @@ from django.template.backends.utils import csrf_input
 from django.template.defaultfilters import linebreaksbr
 from django.urls import reverse
 from django.utils import formats, translation
+from jinja2 import Environment
 from markupsafe import Markup
 
 from core.links import pk_reverser
-from jinja2 import Environment
 from roadmaps.templatetags.statuses import progress_bar, slippage
 
 

@@ -124,7 +124,7 @@ TEMPLATES = [
     {  # A roadmap's milestone rows and timeline only (onmt_portal/jinja2.py says why).
         "NAME": "jinja2",
         "BACKEND": "django.template.backends.jinja2.Jinja2",
-        "DIRS": [BASE_DIR / "jinja2"],
+        "DIRS": [BASE_DIR / "jinja2_templates"],
         "OPTIONS": {"environment": "onmt_portal.jinja2.environment"},
     },
 ]
