@@ -16,6 +16,7 @@ from .forms import RecommendationFilterForm
 from .models import Milestone, Recommendation
 from .selectors.indicators import recoveries
 from .selectors.markets import figure_rows, targets_with_status
+from .selectors.recommendations import market_codes
 
 __all__ = [
     "DOSSIER",
@@ -110,20 +111,13 @@ def recommendation_rows(user, recommendations):
 
 def _recommendation_body(values, labels):
     themes, priorities, statuses = labels
-    through = Recommendation.markets.through
     for chunk in _chunks(values):
-        markets = {}
-        for recommendation_id, code in (
-            through.objects.filter(recommendation_id__in=[row[0] for row in chunk])
-            .order_by("market__code")
-            .values_list("recommendation_id", "market__code")
-        ):
-            markets.setdefault(recommendation_id, []).append(code)
+        markets = market_codes([row[0] for row in chunk])
         for pk, title, organization, theme, priority, status, *rest in chunk:
             yield [
                 title,
                 organization,
-                ", ".join(markets.get(pk, ())),
+                ", ".join(markets[pk]),
                 themes.get(theme, theme),
                 priorities.get(priority, priority),
                 statuses.get(status, status),

@@ -44,17 +44,25 @@ def recommendations_for_list(user: Viewer, *, filters: dict) -> QuerySet[Recomme
     return recommendations.order_by("-updated_at", "-pk")
 
 
-def with_market_codes(recommendations) -> list[Recommendation]:
-    """A page of recommendations, each with `market_codes` (sorted), read in one
-    query: prefetch_related("markets") built a queryset per row and whole
-    Market objects for a code."""
-    recommendations = list(recommendations)
+def market_codes(recommendation_ids) -> dict[int, list[str]]:
+    """Each recommendation's market codes, sorted, in one query (the list's page,
+    an export's chunk): no Market objects, no queryset per recommendation."""
     codes = defaultdict(list)
-    pairs = Recommendation.markets.through.objects.filter(
-        recommendation__in=[recommendation.pk for recommendation in recommendations]
-    ).values_list("recommendation_id", "market__code")
-    for recommendation_id, code in pairs.order_by("market__code"):
+    pairs = (
+        Recommendation.markets.through.objects.filter(recommendation_id__in=recommendation_ids)
+        .order_by("market__code")
+        .values_list("recommendation_id", "market__code")
+    )
+    for recommendation_id, code in pairs:
         codes[recommendation_id].append(code)
+    return codes
+
+
+def with_market_codes(recommendations) -> list[Recommendation]:
+    """A page of recommendations, each with `market_codes`: prefetch_related
+    ("markets") built a queryset per row and whole Market objects for a code."""
+    recommendations = list(recommendations)
+    codes = market_codes([recommendation.pk for recommendation in recommendations])
     for recommendation in recommendations:
         recommendation.market_codes = codes[recommendation.pk]
     return recommendations
