@@ -1,11 +1,16 @@
-"""The filter rows of the lists (core/templatetags/portal_forms.py): labelled
+"""The filter rows of the lists and the message form (core/templatetags/portal_forms.py): labelled
 Bootstrap controls, errors tied to their field, and what the rows count."""
 
 import re
 
 import pytest
 
-from ..helpers.factories import MeetingFactory, ParticipantFactory
+from ..helpers.factories import (
+    MeetingFactory,
+    MembershipFactory,
+    ParticipantFactory,
+    RecommendationFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -58,3 +63,35 @@ def test_each_meeting_row_counts_its_own_participants(client, staff):
 
     counts = {meeting.pk: meeting.participant_count for meeting in page.context["page"]}
     assert counts == {crowded.pk: 3, alone.pk: 1}
+
+
+def test_the_message_form_under_a_recommendation_has_its_mark_and_help(client, staff):
+    """The conversation's form (templates/roadmaps/_conversation.html) is written
+    by the same filter: the required mark, the help text tied to its field."""
+    recommendation = RecommendationFactory(status="submitted")
+    client.force_login(staff)
+
+    html = client.get(f"/recommendations/{recommendation.pk}/").content.decode()
+
+    assert re.search(
+        r'<label for="id_body" class="form-label requiredField">Message'
+        r'<span class="asteriskField">\*</span></label>',
+        html,
+    )
+    body = re.search(r'<textarea name="body"[^>]*>', html).group(0)
+    assert 'aria-describedby="id_body_helptext"' in body
+    assert "required" in body
+    assert re.search(r'<div id="id_body_helptext" class="form-text">Mise en forme', html)
+    # ONMT staff may make it an internal note; the checkbox is labelled.
+    assert '<label for="id_internal" class="form-check-label">Note interne' in html
+
+
+def test_a_council_member_gets_no_internal_note_box(client, council_fes):
+    organization = MembershipFactory(person__user=council_fes, role="president").organization
+    recommendation = RecommendationFactory(status="submitted", organization=organization)
+    client.force_login(council_fes)
+
+    html = client.get(f"/recommendations/{recommendation.pk}/").content.decode()
+
+    assert 'name="body"' in html
+    assert 'name="internal"' not in html
