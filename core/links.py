@@ -22,7 +22,11 @@ def pk_reverser(viewname: str):
 
 def portal_url(viewname: str, *args, **kwargs) -> str:
     """The absolute URL of a named view: portal_url("meetings:detail", meeting.pk)."""
-    path = reverse(viewname, args=args or None, kwargs=kwargs or None)
+    return absolute_url(reverse(viewname, args=args or None, kwargs=kwargs or None))
+
+
+def absolute_url(path: str) -> str:
+    """A path of the portal as a link for e-mails and feeds: milestone.get_absolute_url()."""
     return settings.PORTAL_BASE_URL.rstrip("/") + path
 
 

@@ -9,7 +9,7 @@ from django.http import Http404, HttpResponse
 from django.views.decorators.http import require_GET
 from icalendar import Event
 
-from core.links import portal_url
+from core.links import absolute_url
 from meetings.calendar import calendar_for, meeting_event
 from meetings.models import Meeting
 from meetings.permissions import visible_meetings
@@ -25,7 +25,7 @@ def milestone_event(milestone: Milestone) -> Event:
     event.add("dtstart", milestone.due_date)
     event.add("dtend", milestone.due_date + datetime.timedelta(days=1))
     event.add("summary", f"{milestone.title} ({milestone.roadmap.market.code})")
-    url = portal_url("roadmaps:roadmap_detail", milestone.roadmap_id)
+    url = absolute_url(milestone.get_absolute_url())
     event.add("url", url)
     event.add("description", f"{milestone.roadmap.title} — {milestone.progress} %\n{url}")
     return event

@@ -249,7 +249,7 @@ def search(user, query: str) -> list[Group]:
             phrase,
             lambda m: (
                 m.title,
-                reverse("roadmaps:roadmap_detail", args=[m.roadmap_id]) + f"#milestone-{m.pk}",
+                m.get_absolute_url(),
                 f"{m.roadmap.title} — {Truncator(m.description).chars(300)}",
             ),
         ),

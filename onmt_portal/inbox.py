@@ -162,7 +162,7 @@ def _milestones(user) -> list[Item]:
         Item(
             "milestone",
             m.title,
-            reverse("roadmaps:roadmap_detail", args=[m.roadmap_id]) + f"#milestone-{m.pk}",
+            m.get_absolute_url(),
             m.due_date,
             m.roadmap.title,
         )

@@ -3,6 +3,7 @@
 from django.core.validators import MaxValueValidator
 from django.db import models
 from django.db.models import F, Q
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
@@ -186,6 +187,11 @@ class Milestone(models.Model):
 
     def __str__(self):
         return self.title
+
+    def get_absolute_url(self) -> str:
+        """Its row on its roadmap's page, on the page of rows that holds it."""
+        url = reverse("roadmaps:roadmap_detail", args=[self.roadmap_id])
+        return f"{url}?milestone={self.pk}#milestone-{self.pk}"
 
     @property
     def is_open(self) -> bool:

@@ -82,7 +82,8 @@ def recommendation_page(recommendation: Recommendation, user: Viewer) -> dict:
         "markets": list(recommendation.markets.all()),
         "milestones": list(
             recommendation.milestones.filter(roadmap__in=roadmaps_visible_to(user))
-            .select_related("roadmap", "roadmap__market", "owner")
+            .select_related("roadmap")
+            .only("roadmap__title", "title", "due_date", "status", "progress")
             .order_by("due_date", "pk")
         ),
     }

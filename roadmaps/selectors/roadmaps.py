@@ -1,5 +1,6 @@
 """Reads of roadmaps and their milestones for the views, panels and the dashboard."""
 
+from django.core.paginator import Paginator
 from django.db.models import Avg, Count, Prefetch, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import get_language_bidi
@@ -40,10 +41,15 @@ def milestones_as_seen_by(user: Viewer, milestones: QuerySet[Milestone]) -> list
     recommendations (visible_recommendations) and the meeting it came from
     (visible_meeting, None when that meeting is not theirs to see)."""
     milestones = list(
-        milestones.select_related("owner", "source_meeting").prefetch_related(
+        milestones.select_related("owner", "source_meeting")
+        # A row names its meeting: not its agenda and minutes (long texts).
+        .defer("source_meeting__agenda", "source_meeting__minutes")
+        .prefetch_related(
             Prefetch(
                 "recommendations",
-                queryset=recommendations_visible_to(user).select_related("organization"),
+                queryset=recommendations_visible_to(user)
+                .select_related("organization")
+                .only("title", "organization__short_name"),
                 to_attr="visible_recommendations",
             )
         )
@@ -60,14 +66,43 @@ def milestones_as_seen_by(user: Viewer, milestones: QuerySet[Milestone]) -> list
     return milestones
 
 
-def roadmap_page(roadmap: Roadmap, user: Viewer) -> dict:
-    """Milestones, progress, what is late and what slipped against the plan, and
-    the timeline drawn from them."""
-    milestones = milestones_as_seen_by(user, roadmap.milestones.order_by("due_date", "pk"))
-    live = [m for m in milestones if m.status != Milestone.Status.CANCELLED]
+MILESTONES_PER_PAGE = 25
+
+# What the summary and the timeline read of every milestone; the rows of the
+# page shown load the rest (milestones_as_seen_by).
+OUTLINE_FIELDS = (
+    "pk",
+    "roadmap_id",
+    "title",
+    "due_date",
+    "baseline_due_date",
+    "status",
+    "progress",
+)
+
+
+def roadmap_page(roadmap: Roadmap, user: Viewer, *, page=None, milestone=None) -> dict:
+    """The roadmap's figures and timeline over all its milestones, and one page
+    of their rows (MILESTONES_PER_PAGE, by due date): `page` when asked for,
+    else the page holding `milestone` (a milestone's link), else the one holding
+    the first open milestone — where the work is. A 100-milestone roadmap costs
+    the rows of 25."""
+    outline = list(roadmap.milestones.only(*OUTLINE_FIELDS).order_by("due_date", "pk"))
+    paginator = Paginator(outline, MILESTONES_PER_PAGE)
+    if page is None:
+        index = next((i for i, m in enumerate(outline) if m.pk == milestone), None)
+        if index is None:
+            index = next((i for i, m in enumerate(outline) if m.is_open), 0)
+        page = index // MILESTONES_PER_PAGE + 1
+    shown = paginator.get_page(page)
+    rows = milestones_as_seen_by(
+        user, Milestone.objects.filter(pk__in=[m.pk for m in shown]).order_by("due_date", "pk")
+    )
+    live = [m for m in outline if m.status != Milestone.Status.CANCELLED]
     return {
-        "milestones": milestones,
-        **roadmap_summary(milestones),
+        "milestones": rows,
+        "milestone_page": shown,
+        **roadmap_summary(outline),
         "timeline": roadmap_timeline(
             roadmap, live, today=timezone.localdate(), rtl=get_language_bidi()
         ),

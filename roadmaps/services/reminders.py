@@ -48,7 +48,7 @@ from django.db import transaction
 from django.db.models import F, Q
 from django.utils import timezone
 
-from core.links import portal_url
+from core.links import absolute_url, portal_url
 from core.mail import send_templated_email
 from partners.models import Membership, Organization, Person
 
@@ -275,7 +275,7 @@ def _send(recipient: Person, logs: list[ReminderLog]) -> None:
         sections[log.kind.split(":")[0]].append(
             {
                 "milestone": log.milestone,
-                "url": portal_url("roadmaps:roadmap_detail", log.milestone.roadmap_id),
+                "url": absolute_url(log.milestone.get_absolute_url()),
             }
         )
     send_templated_email(

@@ -31,12 +31,12 @@ def milestone_create(request, pk):
     form = MilestoneForm(request.POST or None, instance=milestone, initial={"owner": roadmap.owner})
     if request.method == "POST" and form.is_valid():
         try:
-            services.milestone_create(roadmap=roadmap, fields=form.cleaned_data)
+            added = services.milestone_create(roadmap=roadmap, fields=form.cleaned_data)
         except ValidationError as exc:
             show_write_error(request, form, exc)
         else:
             messages.success(request, _("The milestone is added."))
-            return redirect("roadmaps:roadmap_detail", roadmap.pk)
+            return redirect(added)
     return render(request, "roadmaps/milestone_form.html", {"form": form, "roadmap": roadmap})
 
 
@@ -55,7 +55,7 @@ def milestone_edit(request, pk):
             show_write_error(request, form, exc)
         else:
             messages.success(request, _("The milestone is saved."))
-            return redirect("roadmaps:roadmap_detail", milestone.roadmap_id)
+            return redirect(milestone)
     context = {
         "form": form,
         "roadmap": milestone.roadmap,
@@ -92,7 +92,7 @@ def milestone_progress(request, pk):
     if not request.htmx:
         if error:
             messages.error(request, error)
-        return redirect("roadmaps:roadmap_detail", milestone.roadmap_id)
+        return redirect(milestone)
     (milestone,) = selectors.milestones_as_seen_by(
         request.user, Milestone.objects.filter(pk=milestone.pk).select_related("roadmap")
     )

@@ -183,9 +183,7 @@ def recommendation_detail(request, pk):
     recommendation = permissions.get_visible_recommendation(
         user,
         pk,
-        permissions.recommendations_visible_to(user).select_related(
-            "organization", "author", "meeting"
-        ),
+        permissions.recommendations_visible_to(user).select_related("organization", "author"),
     )
     reviewer = permissions.can_review_recommendation(user, recommendation)
     may_write = reviewer or permissions.can_write_as_organization(user, recommendation)

@@ -40,7 +40,12 @@ def roadmap_detail(request, pk):
         "roadmap": roadmap,
         "can_edit": can_edit,
         "history": history_entries(roadmap) if can_view_history(request.user) else [],
-        **selectors.roadmap_page(roadmap, request.user),
+        **selectors.roadmap_page(
+            roadmap,
+            request.user,
+            page=request.GET.get("page"),
+            milestone=_number(request.GET.get("milestone")),
+        ),
     }
     context["milestone_rows"] = milestone_rows(request, context["milestones"], can_edit=can_edit)
     if context["timeline"].marks:
@@ -50,6 +55,11 @@ def roadmap_detail(request, pk):
         )
         context["timeline_html"] = mark_safe(html)  # noqa: S308
     return render(request, "roadmaps/roadmap_detail.html", context)
+
+
+def _number(value: str | None) -> int | None:
+    """A milestone's id from its link; anything else is none (the default page)."""
+    return int(value) if value and value.isdigit() else None
 
 
 def _roadmap_form_page(request, roadmap: Roadmap | None = None):
