@@ -4,21 +4,34 @@ and how services name a change's author.
 Shown to ONMT staff on the pages of organizations, people, meetings,
 recommendations, roadmaps and milestones. Fields that only the portal itself
 moves (versions, timestamps, calendar identifiers) are left out of the diffs.
+
+The pages read most (a meeting, a recommendation, a roadmap) load their panel
+when it is opened (history_answer): its queries and diffs grow with the
+record's changes, and few visits open it.
 """
 
 import datetime
 import html
 from collections import defaultdict
+from typing import NamedTuple
 
 from django.core.exceptions import FieldDoesNotExist
 from django.db import models
+from django.shortcuts import render
 from django.template.defaultfilters import yesno
 from django.utils import formats, timezone
 from django.utils.html import strip_tags
+from django.utils.text import capfirst
 
 from .markup import render_markdown
 
 IGNORED = {"updated_at", "created_at", "version", "ics_sequence", "uid", "history_id"}
+
+
+class Change(NamedTuple):
+    field: str
+    old: object
+    new: object
 
 
 def _field(model, name):
@@ -40,7 +53,9 @@ def _shown(field, value, related: dict) -> str:
     if isinstance(field, models.BooleanField):
         return yesno(value)
     if field.many_to_one or field.one_to_one:
-        return str(related.get((field.related_model, value), value))
+        record = related.get((field.related_model, value), value)
+        # An account by its person's name, as the panel names who acted.
+        return (hasattr(record, "get_full_name") and record.get_full_name()) or str(record)
     if isinstance(field, models.TextField):
         # Plain text: the panel's template escapes it once, as it does any value.
         return " ".join(html.unescape(strip_tags(render_markdown(value))).split())
@@ -49,11 +64,28 @@ def _shown(field, value, related: dict) -> str:
     return str(formats.localize(value, use_l10n=True))
 
 
+def _changes(record, older) -> list[Change]:
+    """What changed from older to record, field by field. simple-history diffs
+    the editable fields only; a status, a decision's author and date are set by
+    the services (editable=False) and compared here."""
+    changes = [
+        Change(change.field, change.old, change.new)
+        for change in record.diff_against(older, excluded_fields=IGNORED).changes
+    ]
+    for field in record.tracked_fields:
+        if field.editable or field.name in IGNORED:
+            continue
+        old, new = getattr(older, field.attname), getattr(record, field.attname)
+        if old != new:
+            changes.append(Change(field.name, old, new))
+    return changes
+
+
 def _related_names(model, deltas) -> dict:
     """The records that changed foreign keys point to, one query per model."""
     wanted = defaultdict(set)
     for delta in deltas:
-        for change in delta.changes:
+        for change in delta:
             field = _field(model, change.field)
             if field is not None and (field.many_to_one or field.one_to_one):
                 wanted[field.related_model].update(v for v in (change.old, change.new) if v)
@@ -80,16 +112,16 @@ def history_entries(obj, *, limit: int = 30) -> list[dict]:
     for index, record in enumerate(records[:limit]):
         older = records[index + 1] if index + 1 < len(records) else None
         if older is not None and record.history_type == "~":
-            deltas[index] = record.diff_against(older, excluded_fields=IGNORED)
+            deltas[index] = _changes(record, older)
     related = _related_names(model, deltas.values())
     entries = []
     for index, record in enumerate(records[:limit]):
         changes = []
-        for change in deltas[index].changes if index in deltas else ():
+        for change in deltas.get(index, ()):
             field = _field(model, change.field)
             changes.append(
                 {
-                    "field": str(field.verbose_name) if field is not None else change.field,
+                    "field": capfirst(field.verbose_name) if field is not None else change.field,
                     "old": _shown(field, change.old, related),
                     "new": _shown(field, change.new, related),
                 }
@@ -107,6 +139,15 @@ def history_entries(obj, *, limit: int = 30) -> list[dict]:
             }
         )
     return entries
+
+
+def history_answer(request, obj, *, back_url: str):
+    """A record's History panel, opened on its page (htmx: the entries alone), or
+    as a page of its own without JavaScript. The caller has checked the rights."""
+    context = {"history": history_entries(obj), "record": obj, "back_url": back_url}
+    if request.htmx:
+        return render(request, "includes/history_entries.html", context)
+    return render(request, "history_page.html", context)
 
 
 def record_author(by, *instances: models.Model) -> None:

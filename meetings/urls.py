@@ -9,6 +9,7 @@ urlpatterns = [
     path("new/", planning.meeting_create, name="create"),
     path("people/search/", planning.people_search, name="people_search"),
     path("<int:pk>/", pages.meeting_detail, name="detail"),
+    path("<int:pk>/history/", pages.meeting_history, name="history"),
     path("<int:pk>/edit/", planning.meeting_edit, name="edit"),
     path("<int:pk>/outcomes/", outcomes.meeting_outcomes, name="outcomes"),
     path("<int:pk>/status/", outcomes.meeting_transition, name="transition"),

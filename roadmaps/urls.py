@@ -30,6 +30,11 @@ urlpatterns = [
         name="recommendation_detail",
     ),
     path(
+        "recommendations/<int:pk>/history/",
+        recommendations.recommendation_history,
+        name="recommendation_history",
+    ),
+    path(
         "recommendations/<int:pk>/edit/",
         recommendations.recommendation_edit,
         name="recommendation_edit",
@@ -58,6 +63,7 @@ urlpatterns = [
     path("roadmaps/", roadmaps.roadmap_list, name="roadmap_list"),
     path("roadmaps/new/", roadmaps.roadmap_create, name="roadmap_create"),
     path("roadmaps/<int:pk>/", roadmaps.roadmap_detail, name="roadmap_detail"),
+    path("roadmaps/<int:pk>/history/", roadmaps.roadmap_history, name="roadmap_history"),
     path("roadmaps/<int:pk>/edit/", roadmaps.roadmap_edit, name="roadmap_edit"),
     path("roadmaps/<int:pk>/export.xlsx", exports.roadmap_export, name="roadmap_export"),
     # milestones: roadmaps:milestone_*

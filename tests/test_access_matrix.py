@@ -83,6 +83,8 @@ GET = {
     "meetings:create": ({}, row(L, 403, 403, 403, 403, 200, 200)),
     "meetings:people_search": ({}, row(L, 403, 403, 403, 403, 200, 200)),
     "meetings:detail": ({"pk": "meeting"}, row(L, 200, 404, 200, 200, 200, 200)),
+    # The History panel (loaded when opened): ONMT staff and admins, on what they see.
+    "meetings:history": ({"pk": "meeting"}, row(L, 403, 404, 403, 403, 200, 200)),
     "meetings:edit": ({"pk": "meeting"}, row(L, 403, 404, 403, 403, 200, 200)),
     "meetings:outcomes": ({"pk": "meeting"}, row(L, 403, 404, 403, 403, 200, 200)),
     "meetings:calendar": ({"pk": "meeting"}, row(L, 200, 404, 200, 200, 200, 200)),
@@ -113,6 +115,10 @@ GET = {
         {"pk": "recommendation"},
         row(L, 200, 404, 200, 404, 200, 200),
     ),
+    "roadmaps:recommendation_history": (
+        {"pk": "recommendation"},
+        row(L, 403, 404, 403, 404, 200, 200),
+    ),
     "roadmaps:recommendation_edit": (
         {"pk": "recommendation"},
         row(L, 200, 404, 403, 404, 403, 403),
@@ -125,6 +131,7 @@ GET = {
     "roadmaps:roadmap_list": ({}, logged_in(200)),
     "roadmaps:roadmap_create": ({}, row(L, 403, 403, 200, 200, 200, 200)),
     "roadmaps:roadmap_detail": ({"pk": "roadmap"}, logged_in(200)),
+    "roadmaps:roadmap_history": ({"pk": "roadmap"}, row(L, 403, 403, 403, 403, 200, 200)),
     "roadmaps:roadmap_edit": ({"pk": "roadmap"}, row(L, 403, 403, 200, 403, 200, 200)),
     "roadmaps:milestone_create": ({"pk": "roadmap"}, row(L, 403, 403, 200, 403, 200, 200)),
     "roadmaps:milestone_edit": ({"pk": "milestone"}, row(L, 403, 403, 200, 403, 200, 200)),

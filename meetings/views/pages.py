@@ -4,11 +4,12 @@ file and its minutes as a PDF."""
 from django.contrib import messages
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
-from core.history import history_entries
+from core.history import history_answer
 from core.pagination import CappedCountPaginator
 from partners.permissions import can_view_history, require
 
@@ -72,10 +73,19 @@ def meeting_detail(request, pk):
             ResponseForm(substitutes=services.substitutes_for(own)) if answerable else None
         ),
         "panels": meeting_panels("detail", request, meeting),
-        "history": history_entries(meeting) if can_view_history(request.user) else [],
+        "history_url": (
+            reverse("meetings:history", args=[meeting.pk]) if can_view_history(request.user) else ""
+        ),
         **selectors.meeting_page(meeting),
     }
     return render(request, "meetings/detail.html", context)
+
+
+@require_GET
+def meeting_history(request, pk):
+    meeting = _visible_meeting(request, pk)
+    require(can_view_history(request.user))
+    return history_answer(request, meeting, back_url=reverse("meetings:detail", args=[pk]))
 
 
 @require_GET

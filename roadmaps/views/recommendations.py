@@ -3,11 +3,12 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from core.history import history_entries
+from core.history import history_answer
 from core.locking import show_write_error
 from core.pagination import CappedCountPaginator
 from partners.models import Person
@@ -193,10 +194,20 @@ def recommendation_detail(request, pk):
         "can_review": reviewer,
         "message_form": MessageForm(reviewer=reviewer) if may_write else None,
         "show_notes": permissions.can_read_review_notes(user),
-        "history": history_entries(recommendation) if can_view_history(user) else [],
+        "history_url": (
+            reverse("roadmaps:recommendation_history", args=[pk]) if can_view_history(user) else ""
+        ),
         **selectors.recommendation_page(recommendation, user),
     }
     return render(request, "roadmaps/recommendation_detail.html", context)
+
+
+@require_GET
+def recommendation_history(request, pk):
+    recommendation = permissions.get_visible_recommendation(request.user, pk)
+    require(can_view_history(request.user))
+    back_url = reverse("roadmaps:recommendation_detail", args=[pk])
+    return history_answer(request, recommendation, back_url=back_url)
 
 
 def _decide(recommendation: Recommendation, data: dict, by) -> None:

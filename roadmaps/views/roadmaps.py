@@ -4,11 +4,12 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
-from core.history import history_entries
+from core.history import history_answer
 from core.locking import show_write_error
 from partners.permissions import can_view_history, require
 
@@ -39,7 +40,9 @@ def roadmap_detail(request, pk):
     context = {
         "roadmap": roadmap,
         "can_edit": can_edit,
-        "history": history_entries(roadmap) if can_view_history(request.user) else [],
+        "history_url": (
+            reverse("roadmaps:roadmap_history", args=[pk]) if can_view_history(request.user) else ""
+        ),
         **selectors.roadmap_page(
             roadmap,
             request.user,
@@ -55,6 +58,14 @@ def roadmap_detail(request, pk):
         )
         context["timeline_html"] = mark_safe(html)  # noqa: S308
     return render(request, "roadmaps/roadmap_detail.html", context)
+
+
+@require_GET
+def roadmap_history(request, pk):
+    roadmap = permissions.get_visible_roadmap(request.user, pk)
+    require(can_view_history(request.user))
+    back_url = reverse("roadmaps:roadmap_detail", args=[pk])
+    return history_answer(request, roadmap, back_url=back_url)
 
 
 def _number(value: str | None) -> int | None:

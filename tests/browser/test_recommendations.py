@@ -55,6 +55,13 @@ def test_submit_review_accept_into_a_new_milestone_and_read_the_answer(chromium,
     expect(staff.locator(".alert-success")).to_contain_text("décision est enregistrée")
     milestone = Milestone.objects.get(title="Série de vidéos Fès pour la France")
     assert milestone.roadmap.market.code == "FR"
+    # The History panel is loaded when opened (htmx), the decision in it.
+    staff.goto(f"{live_server.url}/recommendations/{recommendation.pk}/")
+    entries = staff.locator(".history-panel .history-entries")
+    expect(entries).not_to_contain_text("Acceptée")
+    staff.locator(".history-panel summary").click()
+    expect(entries).to_contain_text("Acceptée")
+    expect(entries).to_contain_text("Bonne idée : intégrée à la campagne d’automne.")
     assert staff.csp_refused == []
     staff.context.close()
 

@@ -12,6 +12,7 @@ from ..helpers.factories import (
     MeetingFactory,
     MembershipFactory,
     OrganizationFactory,
+    RecommendationFactory,
     RoadmapFactory,
 )
 
@@ -95,6 +96,7 @@ def test_staff_see_the_history_panel_and_partners_do_not(client, staff, council_
 
 
 def test_history_panels_on_roadmaps_and_meetings(client, staff):
+    """Their pages load the panel when it is opened (htmx), from its own URL."""
     roadmap = RoadmapFactory(title="Ancien titre")
     roadmap.title = "Nouveau titre"
     roadmap.save()
@@ -103,8 +105,52 @@ def test_history_panels_on_roadmaps_and_meetings(client, staff):
     client.force_login(staff)
 
     roadmap_page = client.get(f"/roadmaps/{roadmap.pk}/").content.decode()
-    assert "Ancien titre" in roadmap_page
-    assert "Historique" in client.get(f"/meetings/{meeting.pk}/").content.decode()
+    assert "Ancien titre" not in roadmap_page
+    assert f'hx-get="/roadmaps/{roadmap.pk}/history/"' in roadmap_page
+    panel = client.get(f"/roadmaps/{roadmap.pk}/history/", headers={"HX-Request": "true"})
+    assert "Ancien titre" in panel.content.decode()
+    assert "<html" not in panel.content.decode()  # the entries alone
+    meeting_page = client.get(f"/meetings/{meeting.pk}/").content.decode()
+    assert "Historique" in meeting_page
+    assert f'hx-get="/meetings/{meeting.pk}/history/"' in meeting_page
+
+
+def test_without_javascript_the_history_is_a_page_of_its_own(client, staff):
+    recommendation = RecommendationFactory(title="Premier titre")
+    recommendation.title = "Second titre"
+    recommendation.save()
+    client.force_login(staff)
+
+    page = client.get(f"/recommendations/{recommendation.pk}/").content.decode()
+    link = f'<a href="/recommendations/{recommendation.pk}/history/">Afficher l’historique</a>'
+    assert link in page
+    history = client.get(f"/recommendations/{recommendation.pk}/history/").content.decode()
+    assert "<html" in history and "Premier titre" in history
+    assert f'href="/recommendations/{recommendation.pk}/"' in history
+
+
+def test_a_record_without_changes_says_so(client, staff):
+    roadmap = RoadmapFactory()
+    roadmap.history.all().delete()
+    client.force_login(staff)
+
+    panel = client.get(f"/roadmaps/{roadmap.pk}/history/", headers={"HX-Request": "true"})
+
+    assert "Aucune modification enregistrée pour l’instant." in panel.content.decode()
+
+
+def test_partners_get_neither_the_panel_nor_its_entries(client, council_fes):
+    organization = MembershipFactory(person__user=council_fes).organization
+    recommendation = RecommendationFactory(organization=organization, title="Titre d’avant")
+    recommendation.title = "Titre d’après"
+    recommendation.save()
+    client.force_login(council_fes)
+
+    page = client.get(f"/recommendations/{recommendation.pk}/").content.decode()
+    assert "history-panel" not in page and "/history/" not in page
+    refused = client.get(f"/recommendations/{recommendation.pk}/history/")
+    assert refused.status_code == 403
+    assert "Titre d’avant" not in refused.content.decode()
 
 
 def test_services_record_who_acted_even_outside_a_request(staff):
@@ -151,8 +197,7 @@ def test_the_panel_shows_values_as_the_pages_do_and_no_empty_change(client, staf
     roadmap.save()  # the same values again: nothing a person reads changed
     client.force_login(staff)
     client.cookies["portal_language"] = "fr"
-    page = client.get(f"/roadmaps/{roadmap.pk}/").content.decode()
-    panel = page[page.index("history-panel") :]
+    panel = client.get(f"/roadmaps/{roadmap.pk}/history/").content.decode()
     assert "Brouillon" in panel and "Active" in panel and ">draft<" not in panel
     assert "Premier" in panel and "Second" in panel
     assert "9 mars 2031" in panel and "2031-03-09" not in panel
@@ -161,6 +206,31 @@ def test_the_panel_shows_values_as_the_pages_do_and_no_empty_change(client, staf
     meeting = MeetingFactory(minutes="")
     meeting.minutes = "**Décidé** : une _campagne_ de l'ONMT & du CNT"
     meeting.save()
-    page = client.get(f"/meetings/{meeting.pk}/").content.decode()
-    panel = page[page.index("history-panel") :]
+    panel = client.get(f"/meetings/{meeting.pk}/history/").content.decode()
     assert "Décidé : une campagne de l&#x27;ONMT &amp; du CNT" in panel and "**" not in panel
+
+
+def test_the_steps_the_forms_do_not_edit_are_in_the_history_too(client, staff):
+    """A status, who decided and when are set by the services, not typed in a
+    form (editable=False): the panel shows them all the same."""
+    from meetings import services as meeting_services
+    from roadmaps import services as roadmap_services
+
+    recommendation = RecommendationFactory(status="submitted")
+    recommendation = roadmap_services.recommendation_start_review(
+        recommendation=recommendation, by=staff
+    )
+    roadmap_services.recommendation_decline(
+        recommendation=recommendation, by=staff, response="Hors du périmètre."
+    )
+    meeting = MeetingFactory()
+    meeting_services.meeting_cancel(meeting=meeting, by=staff)
+    client.force_login(staff)
+
+    panel = client.get(f"/recommendations/{recommendation.pk}/history/").content.decode()
+    assert "<li>Statut" in panel  # the field's name, capitalised
+    assert '<del dir="auto">Soumise</del> → <ins dir="auto">En examen</ins>' in panel
+    assert '<ins dir="auto">Refusée</ins>' in panel
+    assert "Hors du périmètre." in panel
+    panel = client.get(f"/meetings/{meeting.pk}/history/").content.decode()
+    assert '<ins dir="auto">Annulée</ins>' in panel

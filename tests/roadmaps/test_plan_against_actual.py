@@ -106,7 +106,7 @@ def test_a_milestone_moved_by_ten_days_shows_plus_ten_with_its_reason(owner_clie
     owner_client.force_login(staff)  # ONMT staff read the history panel
     edit_page = owner_client.get(url).content.decode()
     assert "Salon reporté par l&#x27;organisateur" in edit_page
-    assert "échéance\u00a0: <del" in edit_page  # the change itself, beside its reason
+    assert "Échéance\u00a0: <del" in edit_page  # the change itself, beside its reason
 
 
 def test_other_changes_need_no_reason(owner_client):
