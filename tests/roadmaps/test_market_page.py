@@ -124,3 +124,37 @@ def test_the_market_page_query_count_does_not_grow_with_its_rows(
 
     assert len(response.context["roadmaps"]) == rows
     assert len(response.context["recommendations"]) == rows
+
+
+@pytest.mark.parametrize(("open_count", "shown"), [(3, 3), (52, 50)])
+def test_the_open_milestones_are_counted_whole_and_listed_up_to_fifty(
+    client, staff, france, open_count, shown
+):
+    roadmap = RoadmapFactory(market=france)
+    MilestoneFactory.create_batch(open_count, roadmap=roadmap, status="planned")
+    MilestoneFactory(
+        roadmap=roadmap, status="done", progress=100, completed_on=datetime.date(2030, 1, 1)
+    )
+    client.force_login(staff)
+
+    response = client.get("/markets/FR/")
+
+    page = response.content.decode()
+    assert response.context["open_milestone_count"] == open_count
+    assert len(response.context["open_milestones"]) == shown
+    assert f"{open_count} jalons ouverts" in page
+    assert ("Les 50 premiers sont affichés" in page) == (open_count > shown)
+
+
+def test_recommendations_are_counted_by_status(client, staff, france):
+    organization = OrganizationFactory()
+    RecommendationFactory.create_batch(3, organization=organization, markets=[france])
+    RecommendationFactory(organization=organization, markets=[france], status="accepted")
+    RecommendationFactory(organization=organization, markets=[france], status="draft")
+    client.force_login(staff)
+
+    response = client.get("/markets/FR/")
+
+    # ONMT staff never see a draft: four, by status.
+    assert response.context["recommendation_statuses"] == [("Soumise", 3), ("Acceptée", 1)]
+    assert response.context["recommendation_count"] == 4
