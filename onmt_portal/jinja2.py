@@ -46,6 +46,22 @@ def _formatted_date(value, format_name: str, language: str) -> str:
     return formats.date_format(value, format_name)
 
 
+def _progress_bar(value) -> str:
+    return _progress_bar_in(value, translation.get_language())
+
+
+@functools.lru_cache(maxsize=512)
+def _progress_bar_in(value, language: str) -> str:
+    """A bar per value (0–100) and language, built once: rows repeat them."""
+    return progress_bar(value)
+
+
+def _status_labels(model) -> dict:
+    """A model's status labels in the current language, for rows that each show
+    one (get_status_display() rebuilds its choices at every call)."""
+    return {value: str(label) for value, label in model.Status.choices}
+
+
 def _linebreaksbr(value) -> Markup:
     return Markup(linebreaksbr(value, autoescape=True))  # noqa: S704 - escaped by Django
 
@@ -59,7 +75,8 @@ def environment(**options) -> Environment:
         url_for_pk=pk_reverser,
         page_csrf_input=_csrf_input,
         pgettext=translation.pgettext,
-        progress_bar=progress_bar,
+        progress_bar=_progress_bar,
+        status_labels=_status_labels,
         slippage=slippage,
     )
     env.filters.update(date=_date, linebreaksbr=_linebreaksbr)

@@ -68,8 +68,8 @@ def milestones_as_seen_by(user: Viewer, milestones: QuerySet[Milestone]) -> list
 
 MILESTONES_PER_PAGE = 25
 
-# What the summary and the timeline read of every milestone; the rows of the
-# page shown load the rest (milestones_as_seen_by).
+# What the summary and the choice of a page read of every milestone; the rows
+# of the page shown load the rest (milestones_as_seen_by).
 OUTLINE_FIELDS = (
     "pk",
     "roadmap_id",
@@ -82,11 +82,11 @@ OUTLINE_FIELDS = (
 
 
 def roadmap_page(roadmap: Roadmap, user: Viewer, *, page=None, milestone=None) -> dict:
-    """The roadmap's figures and timeline over all its milestones, and one page
-    of their rows (MILESTONES_PER_PAGE, by due date): `page` when asked for,
-    else the page holding `milestone` (a milestone's link), else the one holding
-    the first open milestone — where the work is. A 100-milestone roadmap costs
-    the rows of 25."""
+    """The roadmap's figures over all its milestones, and one page of their rows
+    (MILESTONES_PER_PAGE, by due date) with their timeline: `page` when asked
+    for, else the page holding `milestone` (a milestone's link), else the one
+    holding the first open milestone — where the work is. A 100-milestone
+    roadmap costs the rows of 25."""
     outline = list(roadmap.milestones.only(*OUTLINE_FIELDS).order_by("due_date", "pk"))
     paginator = Paginator(outline, MILESTONES_PER_PAGE)
     if page is None:
@@ -98,11 +98,13 @@ def roadmap_page(roadmap: Roadmap, user: Viewer, *, page=None, milestone=None) -
     rows = milestones_as_seen_by(
         user, Milestone.objects.filter(pk__in=[m.pk for m in shown]).order_by("due_date", "pk")
     )
-    live = [m for m in outline if m.status != Milestone.Status.CANCELLED]
+    live = [m for m in rows if m.status != Milestone.Status.CANCELLED]
     return {
         "milestones": rows,
         "milestone_page": shown,
         **roadmap_summary(outline),
+        # The rows' timeline, mark by row: it stays readable (and the same size)
+        # however long the roadmap.
         "timeline": roadmap_timeline(
             roadmap, live, today=timezone.localdate(), rtl=get_language_bidi()
         ),

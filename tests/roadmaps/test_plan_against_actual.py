@@ -180,7 +180,7 @@ def test_the_roadmap_page_query_count_does_not_grow_with_its_milestones(
     with django_assert_max_num_queries(14):
         response = owner_client.get(f"/roadmaps/{roadmap.pk}/")
 
-    assert len(response.context["timeline"].marks) == milestones
+    assert len(response.context["timeline"].marks) == min(milestones, 25)  # a page of rows
 
 
 def test_each_row_says_how_far_its_milestone_moved_in_the_viewers_language(owner_client):
