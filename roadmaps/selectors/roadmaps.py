@@ -1,5 +1,8 @@
 """Reads of roadmaps and their milestones for the views, panels and the dashboard."""
 
+import datetime
+from dataclasses import dataclass
+
 from django.core.paginator import Paginator
 from django.db.models import Avg, Count, Prefetch, Q, QuerySet
 from django.utils import timezone
@@ -68,17 +71,23 @@ def milestones_as_seen_by(user: Viewer, milestones: QuerySet[Milestone]) -> list
 
 MILESTONES_PER_PAGE = 25
 
-# What the summary and the choice of a page read of every milestone; the rows
-# of the page shown load the rest (milestones_as_seen_by).
-OUTLINE_FIELDS = (
-    "pk",
-    "roadmap_id",
-    "title",
-    "due_date",
-    "baseline_due_date",
-    "status",
-    "progress",
-)
+
+@dataclass(frozen=True, slots=True)
+class Outline:
+    """What the figures and the choice of a page read of every milestone, with
+    the model's own rules (its properties, reused): cheaper than 100 models.
+    The rows of the page shown load the rest (milestones_as_seen_by)."""
+
+    pk: int
+    status: str
+    progress: int
+    due_date: datetime.date
+    baseline_due_date: datetime.date | None
+
+    OPEN_STATUSES = Milestone.OPEN_STATUSES
+    is_open = Milestone.is_open
+    is_overdue = Milestone.is_overdue
+    slippage_days = Milestone.slippage_days
 
 
 def roadmap_page(roadmap: Roadmap, user: Viewer, *, page=None, milestone=None) -> dict:
@@ -87,7 +96,12 @@ def roadmap_page(roadmap: Roadmap, user: Viewer, *, page=None, milestone=None) -
     for, else the page holding `milestone` (a milestone's link), else the one
     holding the first open milestone — where the work is. A 100-milestone
     roadmap costs the rows of 25."""
-    outline = list(roadmap.milestones.only(*OUTLINE_FIELDS).order_by("due_date", "pk"))
+    outline = [
+        Outline(*values)
+        for values in roadmap.milestones.order_by("due_date", "pk").values_list(
+            "pk", "status", "progress", "due_date", "baseline_due_date"
+        )
+    ]
     paginator = Paginator(outline, MILESTONES_PER_PAGE)
     if page is None:
         index = next((i for i, m in enumerate(outline) if m.pk == milestone), None)
