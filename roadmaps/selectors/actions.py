@@ -97,5 +97,7 @@ def actionable_outcomes(user: Viewer) -> QuerySet[Outcome]:
         outcomes_visible_to(user)
         .filter(kind__in=Outcome.ACTIONABLE)
         .select_related("meeting", "organization", "market")
+        # Each row names its meeting: not the meeting's agenda and minutes again.
+        .defer("meeting__agenda", "meeting__minutes")
         .order_by("-meeting__starts_at", "order", "pk")
     )
