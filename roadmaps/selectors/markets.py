@@ -83,6 +83,7 @@ def market_page(market: Market, user: Viewer) -> dict:
     today = timezone.localdate()
     roadmaps = list(
         roadmaps_for_list(user)
+        .select_related(None)  # the market is this page's; no owner is shown
         .filter(market=market)
         .annotate(
             slipped_count=Count(
