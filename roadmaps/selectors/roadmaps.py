@@ -44,10 +44,7 @@ def milestones_as_seen_by(user: Viewer, milestones: QuerySet[Milestone]) -> list
     recommendations (visible_recommendations) and the meeting it came from
     (visible_meeting, None when that meeting is not theirs to see)."""
     milestones = list(
-        milestones.select_related("owner", "source_meeting")
-        # A row names its meeting: not its agenda and minutes (long texts).
-        .defer("source_meeting__agenda", "source_meeting__minutes")
-        .prefetch_related(
+        milestones.select_related("owner").prefetch_related(
             Prefetch(
                 "recommendations",
                 queryset=recommendations_visible_to(user)
@@ -57,15 +54,16 @@ def milestones_as_seen_by(user: Viewer, milestones: QuerySet[Milestone]) -> list
             )
         )
     )
+    # The meetings they came from, those the viewer may see, by their title (one
+    # query, which is also the check).
     meeting_ids = {m.source_meeting_id for m in milestones if m.source_meeting_id}
     seen = (
-        set(visible_meetings(user).filter(pk__in=meeting_ids).values_list("pk", flat=True))
+        visible_meetings(user).filter(pk__in=meeting_ids).only("title").in_bulk()
         if meeting_ids
-        else set()
+        else {}
     )
     for milestone in milestones:
-        visible = milestone.source_meeting_id in seen
-        milestone.visible_meeting = milestone.source_meeting if visible else None
+        milestone.visible_meeting = seen.get(milestone.source_meeting_id)
     return milestones
 
 

@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from ..helpers.factories import MilestoneFactory, RoadmapFactory
+from ..helpers.factories import MeetingFactory, MembershipFactory, MilestoneFactory, RoadmapFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -101,3 +101,21 @@ def test_a_progress_update_without_htmx_returns_to_the_milestones_page(client, s
     assert _titles(page)[-1] == "Jalon 60"
     last.refresh_from_db()
     assert last.progress == 40
+
+
+def test_a_row_names_its_meeting_to_those_who_may_see_it_only(client, staff, council_fes):
+    meeting = MeetingFactory(title="Comité restreint Paris")
+    roadmap = RoadmapFactory(status="active")
+    MilestoneFactory(roadmap=roadmap, title="Jalon 01", source_meeting=meeting)
+    MembershipFactory(person__user=council_fes, role="president")  # not invited to it
+
+    client.force_login(staff)
+    page = client.get(f"/roadmaps/{roadmap.pk}/").content.decode()
+    link = f'<a href="/meetings/{meeting.pk}/"><bdi>Comité restreint Paris</bdi></a>'
+    assert f"issu de la réunion {link}" in page
+
+    client.force_login(council_fes)
+    page = client.get(f"/roadmaps/{roadmap.pk}/")
+    assert _titles(page) == ["Jalon 01"]
+    assert "Comité restreint Paris" not in page.content.decode()
+    assert f"/meetings/{meeting.pk}/" not in page.content.decode()
