@@ -70,7 +70,7 @@ def roadmap_history(request, pk):
 
 def _number(value: str | None) -> int | None:
     """A milestone's id from its link; anything else is none (the default page)."""
-    return int(value) if value and value.isdigit() else None
+    return int(value) if value and value.isdecimal() else None
 
 
 def _roadmap_form_page(request, roadmap: Roadmap | None = None):

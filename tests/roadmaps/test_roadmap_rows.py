@@ -77,6 +77,17 @@ def test_a_milestone_link_lands_on_its_page(client, staff, long_roadmap):
     assert _titles(page)[0] == "Jalon 01"
 
 
+@pytest.mark.parametrize("link", ["²", "-3", "abc", "", "9" * 30])
+def test_a_garbled_milestone_link_opens_the_default_page(client, staff, long_roadmap, link):
+    roadmap, _milestones = long_roadmap
+    client.force_login(staff)
+
+    page = client.get(f"/roadmaps/{roadmap.pk}/", {"milestone": link})
+
+    assert page.status_code == 200
+    assert _titles(page)[0] == "Jalon 26"
+
+
 def test_another_roadmaps_milestone_in_the_link_changes_nothing(client, staff, long_roadmap):
     roadmap, _milestones = long_roadmap
     elsewhere = MilestoneFactory(title="Jalon 99")
