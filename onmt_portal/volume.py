@@ -18,6 +18,7 @@ from django.db import transaction
 from meetings.models import Meeting, Outcome, Participant
 from partners.models import Market, Membership, Organization, Person
 from roadmaps.models import MarketIndicator, Milestone, Recommendation, Roadmap
+from roadmaps.selectors.markets import forget_kept_pages
 
 MARK = "VOL-"
 BATCH = 5000
@@ -235,6 +236,7 @@ def seed_volume(*, scale: float, seed: int = 2022) -> dict:
                         )
                     )
     MarketIndicator.objects.bulk_create(indicators, batch_size=BATCH, ignore_conflicts=True)
+    forget_kept_pages()
     return {
         "created": True,
         "organizations": len(organizations),

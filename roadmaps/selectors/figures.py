@@ -10,20 +10,16 @@ FIGURES_TTL.
 """
 
 import hashlib
-import logging
 import statistics
 
-from django.core.cache import cache
 from django.core.exceptions import EmptyResultSet
-from django.db import connection, transaction
+from django.db import connection
 from django.db.models import Aggregate, Count, DurationField, ExpressionWrapper, F, QuerySet
-from redis.exceptions import RedisError
+
+from core import versions
 
 from ..models import Recommendation
 
-logger = logging.getLogger(__name__)
-# What an unreachable cache raises (Django's Redis cache: redis-py's errors).
-CACHE_ERRORS = (RedisError, OSError)
 FIGURES_TTL = 300
 LIST_LIMIT = 10
 VERSION_KEY = "roadmaps:recommendation-figures:version"
@@ -76,16 +72,6 @@ def _compute(visible: QuerySet[Recommendation]) -> dict:
     }
 
 
-def _cached_figures(key_for_version, visible: QuerySet[Recommendation]) -> dict:
-    version = cache.get_or_set(VERSION_KEY, 1, timeout=None)
-    key = key_for_version(version)
-    figures = cache.get(key)
-    if figures is None:
-        figures = _compute(visible)
-        cache.set(key, figures, FIGURES_TTL)
-    return figures
-
-
 def recommendation_figures(visible: QuerySet[Recommendation]) -> dict:
     """The figures over `visible` (a viewer's recommendations_visible_to), cached per
     scope. The cache is an optimisation: when it is down, they are computed."""
@@ -96,37 +82,19 @@ def recommendation_figures(visible: QuerySet[Recommendation]) -> dict:
     except EmptyResultSet:  # sees nothing at all (e.g. no current mandate)
         sql = "nothing"
     scope = hashlib.sha256(sql.encode()).hexdigest()[:32]
-    try:
-        figures = _cached_figures(
-            lambda version: f"roadmaps:recommendation-figures:{version}:{scope}", visible
-        )
-    except CACHE_ERRORS:
-        logger.warning("figures: the cache is unreachable; computed without it", exc_info=True)
-        figures = _compute(visible)
+    figures = versions.cached(
+        VERSION_KEY,
+        f"roadmaps:recommendation-figures:{scope}",
+        lambda: _compute(visible),
+        FIGURES_TTL,
+    )
     by_status = figures["by_status"]
     statuses = [(label, by_status.get(value, 0)) for value, label in Recommendation.Status.choices]
     return {**figures, "statuses": statuses}
 
 
-def _bump_version() -> None:
-    try:
-        try:
-            cache.incr(VERSION_KEY)
-        except ValueError:  # no version yet (or evicted): any new one leaves old keys behind
-            cache.set(VERSION_KEY, 2, timeout=None)
-    except CACHE_ERRORS:
-        # A change is never refused for the cache: figures cached before it age out
-        # within FIGURES_TTL.
-        logger.warning("figures: the cache is unreachable; not invalidated", exc_info=True)
-
-
 def invalidate_recommendation_figures(**kwargs) -> None:
-    """Signal receiver: any saved, deleted or re-targeted recommendation changes the figures.
-
-    Bumped at once (this transaction reads its own change) and again after the
-    commit: figures another request computed in between, from the rows as they
-    were before the commit, are never served once the change is visible. Neither
-    bump ever fails the change: with the cache down, figures age out instead.
-    """
-    _bump_version()
-    transaction.on_commit(_bump_version)
+    """Signal receiver: any saved, deleted or re-targeted recommendation changes the
+    figures (core.versions: bumped at once and after the commit; never fails the
+    change — with the cache down, figures age out instead)."""
+    versions.bump_now_and_on_commit(VERSION_KEY)
