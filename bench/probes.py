@@ -48,6 +48,23 @@ def fetch(url: str, headers: dict, timeout: float = 120) -> dict:
     }
 
 
+def first_views(base, pages, session_keys: dict, cookie_name, change, runs: int = 15) -> dict:
+    """Each kept page's p50 when every request follows a change (`change()` makes
+    what was kept stale): what the first viewer after an edit waits."""
+    found = {}
+    for page in pages:
+        headers = _headers(page.language, session_keys.get(page.label), cookie_name)
+        times = []
+        for _ in range(runs):
+            change()
+            answer = fetch(base + page.path, headers)
+            if answer["status"] != 200:
+                raise RuntimeError(f"{page.path} answered {answer['status']}")
+            times.append(answer["seconds"])
+        found[page.label] = statistics.median(times) * 1000
+    return found
+
+
 def single_client(base, pages, session_keys: dict, cookie_name, runs: int = 25) -> dict:
     """Each page as one user feels it: p50 of `runs` sequential requests after a
     few to warm up, and the page's size.

@@ -75,6 +75,8 @@ class Page:
     sql: int | None = None
     stats: dict = field(default_factory=dict)
     single: dict = field(default_factory=dict)  # one client: p50 (ms), bytes
+    kept: bool = False  # kept rendered until a change (roadmaps/kept_pages.py)
+    first_view: float = 0.0  # one client, p50 ms, each request just after a change
 
 
 def log(message: str) -> None:
@@ -255,9 +257,9 @@ def pages() -> list[Page]:
             "list",
         ),
         Page("Recommendations, search", "/recommendations/?q=f%C3%A8s+salon", "staff", "list"),
-        Page("Roadmap, 100 milestones", f"/roadmaps/{roadmap.pk}/", "staff", "detail"),
+        Page("Roadmap, 100 milestones", f"/roadmaps/{roadmap.pk}/", "staff", "detail", kept=True),
         Page("Recommendation detail", f"/recommendations/{recommendation.pk}/", "staff", "detail"),
-        Page("Market page (FR)", f"/markets/{market.code}/", "delegate", "detail"),
+        Page("Market page (FR)", f"/markets/{market.code}/", "delegate", "detail", kept=True),
         Page("Inbox (staff)", "/inbox/", "staff", "list"),
         Page("Search (staff)", "/search/?q=salon", "staff", "list"),
         Page("Minutes PDF (cached)", f"/meetings/{minutes.pk}/minutes.pdf", "staff", "pdf"),
@@ -645,6 +647,20 @@ def report(
         f"| Recommendations XLSX (built by the worker) | — | {worker['seconds']:.2f} "
         f"| {worker['bytes'] / 1e6:.1f} | {ratio(worker['seconds'], floor_s):.1f} |",
     ]
+    kept = [page for page in measured if page.kept]
+    if kept:
+        lines += [
+            "",
+            "Kept pages (roadmaps/kept_pages.py: rendered once per viewer until a record "
+            "changes; the table shows the views after the first). The first view after a "
+            "change, one client, the pages' version bumped before each request: "
+            + "; ".join(
+                f"{page.label} {page.first_view:.0f} ms "
+                f"({ratio(page.first_view, single_floor):.1f}× /healthz/)"
+                for page in kept
+            )
+            + ".",
+        ]
     lines += [
         "",
         f"Reminder scan for {reminder['date']:%Y-%m-%d} over every open milestone "
@@ -809,6 +825,21 @@ def main(argv=None) -> int:
                 json.dumps({page.label: page.single for page in measured})
             )
             return 0
+        kept = [page for page in measured if page.kept]
+        if kept:
+            from core import versions
+            from roadmaps.kept_pages import PAGE_VERSION
+
+            log("kept pages: the first view after a change, with one client")
+            first = probes.first_views(
+                base,
+                kept,
+                {page.label: keys[page.role][0] for page in kept},
+                cookie,
+                change=lambda: versions.bump(PAGE_VERSION),
+            )
+            for page in kept:
+                page.first_view = first[page.label]
         for page in measured:
             session_keys = keys[page.role] if page.role else None
             warm(base, page, session_keys[0] if session_keys else None, cookie)

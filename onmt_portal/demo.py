@@ -13,7 +13,7 @@ from meetings.demo import seed_follow_up, seed_meetings
 from partners.demo import seed_directory
 from partners.roles import Role, role_group
 from roadmaps.demo import seed_roadmaps
-from roadmaps.selectors.markets import forget_kept_pages
+from roadmaps.kept_pages import forget_kept_pages
 
 DEFAULT_DEMO_PASSWORD = "portal-demo-2022"  # noqa: S105 - documented demo credential
 

@@ -17,8 +17,8 @@ from django.db import transaction
 
 from meetings.models import Meeting, Outcome, Participant
 from partners.models import Market, Membership, Organization, Person
+from roadmaps.kept_pages import forget_kept_pages
 from roadmaps.models import MarketIndicator, Milestone, Recommendation, Roadmap
-from roadmaps.selectors.markets import forget_kept_pages
 
 MARK = "VOL-"
 BATCH = 5000

@@ -13,10 +13,9 @@ class RoadmapsConfig(AppConfig):
         from meetings.extensions import register_meeting_panel
         from partners.extensions import register_holding, register_organization_panel
 
-        from . import exports, holdings, notices, panels, permissions, selectors
+        from . import exports, holdings, kept_pages, notices, panels, permissions, selectors
         from .models import Recommendation
         from .selectors.figures import invalidate_recommendation_figures
-        from .selectors.markets import invalidate_market_pages
 
         outbox.register(notices.DECISION, notices.build_decision)
         outbox.register(notices.ACTION_DONE, notices.build_action_done)
@@ -57,7 +56,7 @@ class RoadmapsConfig(AppConfig):
         m2m_changed.connect(
             invalidate_recommendation_figures, Recommendation.markets.through, dispatch_uid=uid
         )
-        # Every model: the receiver keeps the apps a market page reads.
-        uid = "roadmaps.market_pages"
+        # Every model: the receiver picks the apps the kept pages read.
+        uid = "roadmaps.kept_pages"
         for signal in (post_save, post_delete, m2m_changed):
-            signal.connect(invalidate_market_pages, dispatch_uid=uid)
+            signal.connect(kept_pages.invalidate_kept_pages, dispatch_uid=uid)

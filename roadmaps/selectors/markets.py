@@ -2,13 +2,7 @@
 targets and their status, its roadmaps (progress, slippage), its open milestones,
 the recommendations aimed at it and its meetings — as far as the viewer may see.
 A fixed number of queries whatever the number of rows.
-
-The page is kept, rendered, per viewer (roadmaps/views/indicators.py): its
-dozen queries cost more than the rest of the request. PAGE_VERSION is bumped
-by any change to the partners, meetings and roadmaps apps' records — what the
-page shows, and the mandates that say who sees what — so a change shows at the
-next view; the key holds the day (what is late, which mandates are current).
-"""
+The page is kept rendered until a record changes (roadmaps/kept_pages.py)."""
 
 from dataclasses import dataclass
 
@@ -16,23 +10,18 @@ from django.db.models import Count, F, Max, Q
 from django.utils import timezone
 from django.utils.translation import get_language_bidi
 
-from core import versions
 from core.typing import Viewer
 from meetings.permissions import visible_meetings
 from partners.models import Market
 
 from ..models import Milestone, Recommendation, Target
 from ..permissions import recommendations_visible_to, roadmaps_visible_to
-from . import charts, figures
+from . import charts
 from .actions import actionable_outcomes, tracked_outcomes
 from .indicators import BASELINE_YEAR, Figure, Recovery, TargetStatus, recoveries, target_status
 from .roadmaps import roadmaps_for_list
 
 LIST_LIMIT = 50
-PAGE_VERSION = "roadmaps:market-pages:version"
-PAGE_TTL = 600
-# The apps whose records a market page shows or whose mandates decide who sees what.
-CONTENT_APPS = frozenset({"partners", "meetings", "roadmaps"})
 
 
 @dataclass
@@ -156,17 +145,3 @@ def market_page(market: Market, user: Viewer) -> dict:
             user, actionable_outcomes(user).filter(market=market)[:LIST_LIMIT]
         ),
     }
-
-
-def invalidate_market_pages(sender, **kwargs) -> None:
-    """Signal receiver (saves, deletions and many-to-many changes of any model):
-    a change to the records of CONTENT_APPS makes kept market pages stale."""
-    if sender._meta.app_label in CONTENT_APPS and kwargs.get("action", "post").startswith("post"):
-        versions.bump_now_and_on_commit(PAGE_VERSION)
-
-
-def forget_kept_pages() -> None:
-    """Rows written in bulk send no signal (the volume and demo loaders): the market
-    pages and recommendation figures kept from before them are stale."""
-    for name in (PAGE_VERSION, figures.VERSION_KEY):
-        versions.bump_now_and_on_commit(name)

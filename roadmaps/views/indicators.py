@@ -5,13 +5,9 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
-from django.utils import timezone
-from django.utils.safestring import mark_safe
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
-from core import versions
 from core.history import history_entries
 from core.locking import show_write_error
 from partners.models import Market
@@ -19,33 +15,26 @@ from partners.permissions import can_view_history, require
 
 from .. import permissions, services
 from ..forms import TargetForm
+from ..kept_pages import kept
 from ..models import Target
-from ..selectors.markets import PAGE_TTL, PAGE_VERSION, market_page
+from ..selectors.markets import market_page
 
 
 @require_GET
 def market_detail(request, code):
     market = permissions.get_visible_market(request.user, code)
     can_set_targets = permissions.can_set_targets(request.user, market)
-    user = request.user
 
     def content() -> str:
         context = {
             "market": market,
             "can_set_targets": can_set_targets,
-            **market_page(market, user),
+            **market_page(market, request.user),
         }
-        # No request: nothing of the session (messages, CSRF token) goes into what is kept.
         return render_to_string("roadmaps/_market_content.html", context)
 
-    # Kept per viewer, language and day until a record changes (selectors/markets.py).
-    key = (
-        f"roadmaps:market-page:{market.pk}:{user.pk}:{int(user.is_superuser)}:"
-        f"{int(can_set_targets)}:{get_language()}:{timezone.localdate().isoformat()}"
-    )
-    html = versions.cached(PAGE_VERSION, key, content, PAGE_TTL)
-    context = {"market": market, "content": mark_safe(html)}  # noqa: S308 - rendered above
-    return render(request, "roadmaps/market_detail.html", context)
+    html = kept(request, "market-page", content, market.pk, int(can_set_targets))
+    return render(request, "roadmaps/market_detail.html", {"market": market, "content": html})
 
 
 def _target_form_page(request, market: Market, target: Target | None = None):

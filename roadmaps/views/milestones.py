@@ -7,10 +7,10 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 from django.views.decorators.http import require_http_methods, require_POST
+from markupsafe import Markup
 
 from core.history import history_entries
 from core.locking import show_write_error
@@ -20,6 +20,7 @@ from partners.permissions import can_view_history, require
 
 from .. import panels, permissions, selectors, services
 from ..forms import MilestoneForm, ProgressForm
+from ..kept_pages import CSRF_MARK, with_csrf
 from ..models import Milestone
 
 
@@ -66,12 +67,22 @@ def milestone_edit(request, pk):
 
 
 def milestone_rows(request, milestones, *, can_edit: bool, error=None) -> str:
+    """A roadmap's milestone rows for this request (rows_html, with its CSRF field)."""
+    return with_csrf(request, rows_html(milestones, can_edit=can_edit, error=error))
+
+
+def rows_html(milestones, *, can_edit: bool, error=None) -> str:
     """A roadmap's milestone rows, written by Jinja2 (onmt_portal/jinja2.py: at
-    100 milestones, Django's template language spent most of the page on them).
-    Autoescaped there, hence safe here."""
-    context = {"milestones": milestones, "can_edit": can_edit, "error": error}
-    html = render_to_string("roadmaps/milestone_rows.html", context, request, using="jinja2")
-    return mark_safe(html)  # noqa: S308 - escaped by Jinja2's autoescape
+    100 milestones, Django's template language spent most of the page on them)
+    without the request, so that the roadmap page can keep them: CSRF_MARK where
+    each form's CSRF field goes (kept_pages.with_csrf). Autoescaped there."""
+    context = {
+        "milestones": milestones,
+        "can_edit": can_edit,
+        "error": error,
+        "csrf": Markup(CSRF_MARK) if can_edit else "",  # noqa: S704 - a constant
+    }
+    return render_to_string("roadmaps/milestone_rows.html", context, using="jinja2")
 
 
 @require_POST

@@ -15,8 +15,9 @@ from partners.permissions import can_view_history, require
 
 from .. import permissions, selectors, services
 from ..forms import RoadmapForm
+from ..kept_pages import kept, query_part
 from ..models import Roadmap
-from .milestones import milestone_rows
+from .milestones import rows_html
 
 
 @require_GET
@@ -37,27 +38,32 @@ def roadmap_detail(request, pk):
         permissions.roadmaps_visible_to(request.user).select_related("market", "owner"),
     )
     can_edit = permissions.can_edit_roadmap(request.user, roadmap)
-    context = {
-        "roadmap": roadmap,
-        "can_edit": can_edit,
-        "history_url": (
-            reverse("roadmaps:roadmap_history", args=[pk]) if can_view_history(request.user) else ""
-        ),
-        **selectors.roadmap_page(
-            roadmap,
-            request.user,
-            page=request.GET.get("page"),
-            milestone=_number(request.GET.get("milestone")),
-        ),
-    }
-    context["milestone_rows"] = milestone_rows(request, context["milestones"], can_edit=can_edit)
-    if context["timeline"].marks:
-        # Jinja2, like the rows (onmt_portal/jinja2.py); autoescaped there.
-        html = render_to_string(
-            "roadmaps/timeline.html", {"timeline": context["timeline"]}, request, using="jinja2"
-        )
-        context["timeline_html"] = mark_safe(html)  # noqa: S308
-    return render(request, "roadmaps/roadmap_detail.html", context)
+    page = request.GET.get("page")
+    milestone = _number(request.GET.get("milestone"))
+
+    def content() -> str:
+        context = {
+            "roadmap": roadmap,
+            "can_edit": can_edit,
+            "history_url": (
+                reverse("roadmaps:roadmap_history", args=[pk])
+                if can_view_history(request.user)
+                else ""
+            ),
+            **selectors.roadmap_page(roadmap, request.user, page=page, milestone=milestone),
+        }
+        rows = rows_html(context["milestones"], can_edit=can_edit)
+        context["milestone_rows"] = mark_safe(rows)  # noqa: S308 - Jinja2 autoescaped them
+        if context["timeline"].marks:
+            # Jinja2, like the rows (onmt_portal/jinja2.py); autoescaped there.
+            html = render_to_string(
+                "roadmaps/timeline.html", {"timeline": context["timeline"]}, using="jinja2"
+            )
+            context["timeline_html"] = mark_safe(html)  # noqa: S308
+        return render_to_string("roadmaps/_roadmap_content.html", context)
+
+    html = kept(request, "roadmap-page", content, pk, query_part(page), milestone, int(can_edit))
+    return render(request, "roadmaps/roadmap_detail.html", {"roadmap": roadmap, "content": html})
 
 
 @require_GET
