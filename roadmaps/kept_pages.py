@@ -1,11 +1,11 @@
-"""Pages kept rendered: a market's page and a roadmap's, per viewer, language and
-day, until a record changes.
+"""Pages kept rendered: a market's page, a roadmap's and a recommendation's, per
+viewer, language and day, until a record changes.
 
 Each costs a dozen queries and a long template, more than the rest of its
 request; people open them again and again between changes. What is kept:
 
 - is rendered without the request: nothing of the session goes in. A form's
-  CSRF field is CSRF_MARK there, and the request's own token replaces it when
+  CSRF field is CSRF_MARK there, and the request's own field replaces it when
   the page is served (with_csrf);
 - is keyed by the viewer (what they may see follows their mandates), the
   language, the day (what is late; which mandates are current) and whatever
@@ -35,8 +35,12 @@ from .selectors import figures
 PAGE_VERSION = "roadmaps:kept-pages:version"
 PAGE_TTL = 600
 CONTENT_APPS = frozenset({"partners", "meetings", "roadmaps"})
-# Escaped text never holds a raw "<": only the portal's own markup can match.
-CSRF_MARK = "<!--csrf-field-->"
+# Where a form's CSRF field goes in what is kept: Django's {% csrf_token %} given
+# CSRF_TOKEN_MARK as the token writes exactly CSRF_MARK (Jinja2 templates are
+# given CSRF_MARK itself). Escaped text never holds a raw "<": only the
+# portal's own markup can match.
+CSRF_TOKEN_MARK = "kept-page-csrf-mark"  # noqa: S105 - a placeholder, not a secret
+CSRF_MARK = f'<input type="hidden" name="csrfmiddlewaretoken" value="{CSRF_TOKEN_MARK}">'
 
 
 def kept(request, name: str, build: Callable[[], str], *parts) -> SafeString:

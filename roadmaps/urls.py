@@ -1,6 +1,14 @@
 from django.urls import path
 
-from .views import conversation, exports, indicators, milestones, recommendations, roadmaps
+from .views import (
+    conversation,
+    exports,
+    indicators,
+    milestones,
+    recommendation_page,
+    recommendations,
+    roadmaps,
+)
 
 app_name = "roadmaps"
 
@@ -26,12 +34,12 @@ urlpatterns = [
     ),
     path(
         "recommendations/<int:pk>/",
-        recommendations.recommendation_detail,
+        recommendation_page.recommendation_detail,
         name="recommendation_detail",
     ),
     path(
         "recommendations/<int:pk>/history/",
-        recommendations.recommendation_history,
+        recommendation_page.recommendation_history,
         name="recommendation_history",
     ),
     path(

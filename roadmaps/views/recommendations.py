@@ -3,20 +3,18 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
-from django.urls import reverse
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from core.history import history_answer
 from core.locking import show_write_error
 from core.pagination import CappedCountPaginator
 from partners.models import Person
-from partners.permissions import can_view_history, require
+from partners.permissions import require
 from partners.roles import council_organization_ids
 
 from .. import permissions, selectors, services
-from ..forms import MessageForm, RecommendationFilterForm, RecommendationForm, ReviewForm
+from ..forms import RecommendationFilterForm, RecommendationForm, ReviewForm
 from ..models import Recommendation
 
 PAGE_SIZE = 25
@@ -176,38 +174,6 @@ def _as_data(recommendation: Recommendation) -> dict:
         "body": recommendation.body,
         "markets": [market.pk for market in recommendation.markets.all()],
     }
-
-
-@require_GET
-def recommendation_detail(request, pk):
-    user = request.user
-    recommendation = permissions.get_visible_recommendation(
-        user,
-        pk,
-        permissions.recommendations_visible_to(user).select_related("organization", "author"),
-    )
-    reviewer = permissions.can_review_recommendation(user, recommendation)
-    may_write = reviewer or permissions.can_write_as_organization(user, recommendation)
-    context = {
-        "recommendation": recommendation,
-        "can_edit": permissions.can_edit_recommendation(user, recommendation),
-        "can_review": reviewer,
-        "message_form": MessageForm(reviewer=reviewer) if may_write else None,
-        "show_notes": permissions.can_read_review_notes(user),
-        "history_url": (
-            reverse("roadmaps:recommendation_history", args=[pk]) if can_view_history(user) else ""
-        ),
-        **selectors.recommendation_page(recommendation, user),
-    }
-    return render(request, "roadmaps/recommendation_detail.html", context)
-
-
-@require_GET
-def recommendation_history(request, pk):
-    recommendation = permissions.get_visible_recommendation(request.user, pk)
-    require(can_view_history(request.user))
-    back_url = reverse("roadmaps:recommendation_detail", args=[pk])
-    return history_answer(request, recommendation, back_url=back_url)
 
 
 def _decide(recommendation: Recommendation, data: dict, by) -> None:
