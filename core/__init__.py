@@ -18,5 +18,6 @@ Each module says what it is for:
 - `search`: accent-insensitive lookups on PostgreSQL and SQLite;
 - `pagination`: lists that never count a whole table;
 - `storage`: files with no public URL;
-- `migration_operations`: indexes built without locking a table.
+- `migration_operations`: indexes built without locking a table;
+- `versions`: data versions in the cache — what a cached value was computed from.
 """
