@@ -11,6 +11,7 @@ callers compute without it, and a change is never refused for it.
 """
 
 import logging
+import time
 from collections.abc import Callable
 from typing import TypeVar
 
@@ -24,9 +25,15 @@ CACHE_ERRORS = (RedisError, OSError)
 T = TypeVar("T")
 
 
+def _fresh() -> int:
+    """A version never used before: were the version itself evicted from the
+    cache, starting again from 1 could serve values kept under an old 1."""
+    return time.time_ns()
+
+
 def current(name: str) -> int:
-    """The version of `name` now (1 when none was recorded). Raises CACHE_ERRORS."""
-    return cache.get_or_set(name, 1, timeout=None)
+    """The version of `name` now (a fresh one when none is recorded). Raises CACHE_ERRORS."""
+    return cache.get_or_set(name, _fresh, timeout=None)
 
 
 def bump(name: str) -> None:
@@ -34,8 +41,8 @@ def bump(name: str) -> None:
     try:
         try:
             cache.incr(name)
-        except ValueError:  # no version yet (or evicted): any new one leaves old keys behind
-            cache.set(name, 2, timeout=None)
+        except ValueError:  # no version yet (or evicted)
+            cache.set(name, _fresh(), timeout=None)
     except CACHE_ERRORS:
         # Values cached before the change age out within their timeout.
         logger.warning("cache unreachable: %s not bumped", name, exc_info=True)
