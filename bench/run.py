@@ -39,7 +39,7 @@ import time
 import urllib.error
 import urllib.parse
 import urllib.request
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -50,6 +50,7 @@ PY = sys.executable
 README_START, README_END = "<!-- bench:start -->", "<!-- bench:end -->"
 
 # Targets (issue #9), as ratios measured in the same run.
+OTHER_SCALE = "(the other scale)"  # a page of the growth table's other scale, in turns
 LIST_PAGE_MAX_RATIO = 0.5  # p50 ÷ admin change list p50
 DASHBOARD_MAX_RATIO = 1.0
 P95_MAX_RATIO = 3.0  # p95 ÷ p50, every page
@@ -479,15 +480,31 @@ def discard_prepared_exports() -> None:
     PreparedExport.objects.all().delete()
 
 
-def other_scale(scale: float, workdir: Path, only: str) -> dict:
-    """Every page with one client at another scale (its own database), in a child run."""
-    output = workdir / f"single-{scale:g}.json"
-    subprocess.run(
-        [PY, str(Path(__file__).resolve()), "--scale", f"{scale:g}", "--single-only", str(output),
-         "--only", only, "--no-readme"],
-        cwd=ROOT, check=True, timeout=3600,
+def serve_other_scale(scale: float, workdir: Path, only: str, cache_url: str):
+    """The portal at another scale (its own database, its own cache), served by a
+    child run until its stdin closes: its pages are measured in the same rounds as
+    this run's, so that both scales share the machine's moments (measured minutes
+    apart, /healthz/ itself moved by a quarter between them). Returns the child
+    and what it serves: its base URL, and each page's path and session."""
+    ready = workdir / f"serving-{scale:g}.json"
+    child = subprocess.Popen(
+        [PY, str(Path(__file__).resolve()), "--scale", f"{scale:g}", "--serve-only", str(ready),
+         "--only", only, "--no-readme", "--cache-url", cache_url],
+        cwd=ROOT, stdin=subprocess.PIPE,
     )  # fmt: skip
-    return json.loads(output.read_text())
+    deadline = time.monotonic() + 3600
+    while not ready.exists():
+        if child.poll() is not None or time.monotonic() > deadline:
+            raise RuntimeError(f"the scale {scale:g} run did not start")
+        time.sleep(0.5)
+    return child, json.loads(ready.read_text())
+
+
+def other_cache_url(url: str) -> str:
+    """The next Redis database of `url`: the other scale keeps its pages apart."""
+    parts = urllib.parse.urlsplit(url)
+    number = int(parts.path.strip("/") or 0)
+    return urllib.parse.urlunsplit(parts._replace(path=f"/{(number + 1) % 16}"))
 
 
 # --- the report -------------------------------------------------------------------
@@ -539,8 +556,8 @@ def verdicts(measured: list[Page], reminder: dict, web_mb: float) -> list[tuple[
 
 def growth_ratios(page, before: dict, floor: float, growth: dict) -> tuple[float, float]:
     """A page's one-client p50 at this scale against the other: raw, and each
-    taken against its own scale's /healthz/ (the other scale is measured minutes
-    apart, and the machine's floor moves between the two: 4.7 then 6.6 ms once)."""
+    taken against its own scale's /healthz/ (both scales take turns in the same
+    rounds, but each has its own server: its own floor)."""
     raw = ratio(page.single["p50"], before["p50"])
     other_floor = next((p["p50"] for label, p in growth.items() if "(floor)" in label), 0)
     return raw, ratio(ratio(page.single["p50"], floor), ratio(before["p50"], other_floor))
@@ -612,8 +629,8 @@ def report(
     if growth:
         lines += [
             "",
-            f"Growth, one client: scale {compare:g} (its own database, measured in the same run) "
-            f"against scale {scale:g}.",
+            f"Growth, one client: scale {compare:g} (its own database and server, its pages "
+            f"taking turns with these in the same rounds) against scale {scale:g}.",
             "",
             "The ratio against each floor divides each p50 by its own scale's /healthz/ "
             "first: the target is held to it.",
@@ -720,12 +737,13 @@ def main(argv=None) -> int:
         "(default: 1 when --scale is not 1)",
     )
     parser.add_argument(
-        "--single-only",
+        "--serve-only",
         default="",
         metavar="JSON",
-        help="measure the pages with one client only, into this JSON file (the growth table's "
-        "other scale)",
+        help="serve the pages until stdin closes, having written where into this JSON file "
+        "(the growth table's other scale)",
     )
+    parser.add_argument("--cache-url", default="", help="the cache (default: the broker's)")
     parser.add_argument("--no-readme", action="store_true", help="leave README.md as it is")
     parser.add_argument("--drop-database", action="store_true", help="drop it afterwards")
     args = parser.parse_args(argv)
@@ -746,7 +764,8 @@ def main(argv=None) -> int:
         "ALLOWED_HOSTS": "127.0.0.1,localhost,testserver",
         "DATABASE_URL": database_url,
         "CELERY_BROKER_URL": args.broker_url,
-        "CACHE_URL": args.broker_url,  # as in production: the cache is shared, in Redis
+        # As in production: the cache is shared, in Redis.
+        "CACHE_URL": args.cache_url or args.broker_url,
         "EMAIL_FILE_PATH": str(workdir / "mail"),
         "STATIC_ROOT": str(workdir / "static"),
         # The bench's sessions are made without a second factor (a test deployment).
@@ -763,9 +782,12 @@ def main(argv=None) -> int:
     compare = args.compare_scale
     if compare is None and args.scale > 1:
         compare = 1.0
-    if not args.single_only and compare is not None and compare != args.scale:
-        log(f"scale {compare:g}: every page with one client, for the growth table")
-        growth = other_scale(compare, workdir, args.only)
+    other = None
+    if not args.serve_only and compare is not None and compare != args.scale:
+        log(f"scale {compare:g}: served beside this one, for the growth table")
+        other = serve_other_scale(
+            compare, workdir, args.only, other_cache_url(args.cache_url or args.broker_url)
+        )
 
     ensure_database(database_url)
     import django
@@ -816,21 +838,34 @@ def main(argv=None) -> int:
                 time.sleep(0.3)
 
         cookie = settings.SESSION_COOKIE_NAME
-        log("every page with one client, in turns")
-        single = probes.single_client(
-            base,
-            measured,
-            {page.label: keys[page.role][0] for page in measured if page.role},
-            cookie,
-        )
+        if args.serve_only:
+            served = {
+                page.label: {"path": page.path, "session": keys[page.role][0] if page.role else ""}
+                for page in measured
+            }
+            Path(args.serve_only).write_text(json.dumps({"base": base, "pages": served}))
+            sys.stdin.read()  # until the measuring run is done with us
+            return 0
+        # Absolute URLs: the other scale's pages take their turns among these.
+        turns = [replace(page, path=base + page.path) for page in measured]
+        session_of = {page.label: keys[page.role][0] for page in measured if page.role}
+        if other is not None:
+            served = other[1]
+            for page in measured:
+                there = served["pages"][page.label]
+                label = f"{page.label} {OTHER_SCALE}"
+                turns.append(replace(page, label=label, path=served["base"] + there["path"]))
+                if there["session"]:
+                    session_of[label] = there["session"]
+        log("every page with one client, in turns" + (" at both scales" if other else ""))
+        single = probes.single_client("", turns, session_of, cookie)
+        if other is not None:
+            other[0].stdin.close()
+            other[0].wait(timeout=120)
+            growth = {page.label: single[f"{page.label} {OTHER_SCALE}"] for page in measured}
         for page in measured:
             page.single = single[page.label]
             log(f"{page.label}: one client, p50 {page.single['p50']:.0f} ms")
-        if args.single_only:
-            Path(args.single_only).write_text(
-                json.dumps({page.label: page.single for page in measured})
-            )
-            return 0
         kept = [page for page in measured if page.kept]
         if kept:
             from core import versions
@@ -889,6 +924,9 @@ def main(argv=None) -> int:
             duration=args.duration,
         )
     finally:
+        if other is not None and other[0].poll() is None:
+            other[0].stdin.close()
+            other[0].wait(timeout=120)
         if gunicorn is not None:
             stop(gunicorn)
         connection.close()
