@@ -37,7 +37,10 @@ def test_an_invited_council_president_gets_a_one_time_link_and_the_council_role(
     with django_capture_on_commit_callbacks() as callbacks:
         response = invite(admin_client, siham)
     assert "1 invitation est en route" in response.content.decode()
-    assert len(callbacks) == 1  # queued on commit, not sent inside the transaction
+    # Queued on commit, not sent inside the transaction (the other callbacks
+    # bump the kept pages' version: roadmaps/kept_pages.py).
+    assert [callback.__module__ for callback in callbacks].count("core.outbox") == 1
+    assert mail.outbox == []
 
     siham.refresh_from_db()
     user = siham.user
