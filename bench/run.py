@@ -49,8 +49,9 @@ from bench import probes  # noqa: E402 - run as a script: the repository first
 PY = sys.executable
 README_START, README_END = "<!-- bench:start -->", "<!-- bench:end -->"
 
-# Targets (issue #9), as ratios measured in the same run.
 OTHER_SCALE = "(the other scale)"  # a page of the growth table's other scale, in turns
+
+# Targets (issue #9), as ratios measured in the same run.
 LIST_PAGE_MAX_RATIO = 0.5  # p50 ÷ admin change list p50
 DASHBOARD_MAX_RATIO = 1.0
 P95_MAX_RATIO = 3.0  # p95 ÷ p50, every page
@@ -843,7 +844,10 @@ def main(argv=None) -> int:
                 page.label: {"path": page.path, "session": keys[page.role][0] if page.role else ""}
                 for page in measured
             }
-            Path(args.serve_only).write_text(json.dumps({"base": base, "pages": served}))
+            ready = Path(args.serve_only)
+            written = ready.with_suffix(".tmp")  # renamed whole: never read half-written
+            written.write_text(json.dumps({"base": base, "pages": served}))
+            written.rename(ready)
             sys.stdin.read()  # until the measuring run is done with us
             return 0
         # Absolute URLs: the other scale's pages take their turns among these.
