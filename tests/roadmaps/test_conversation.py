@@ -8,43 +8,16 @@ import pytest
 from django.core import mail
 
 from core import outbox
-from partners.roles import Role
 from roadmaps.models import Recommendation, RecommendationMessage
 
 from ..helpers.factories import (
-    MarketFactory,
     MembershipFactory,
     OrganizationFactory,
-    RecommendationFactory,
     UserFactory,
 )
 
 pytestmark = pytest.mark.django_db
 SECRET = "Budget serré : ne pas promettre de co-financement"
-
-
-@pytest.fixture
-def thread(db):
-    fes = OrganizationFactory(short_name="CRT Fès-Meknès", kind="regional_council")
-    member = UserFactory(username="crt.fes", email="")
-    author = MembershipFactory(
-        organization=fes,
-        role="president",
-        person__user=member,
-        person__email="aziz@crt-fes.ma",
-        person__language="ar",
-    ).person
-    reviewer = UserFactory(username="onmt.reviewer", role=Role.ONMT_STAFF)
-    reviewer.person.email = "revue@onmt.ma"
-    reviewer.person.save()
-    recommendation = RecommendationFactory(
-        organization=fes,
-        author=author,
-        markets=[MarketFactory(code="FR")],
-        title="Fès, destination de city-break",
-        status="submitted",
-    )
-    return {"recommendation": recommendation, "member": member, "reviewer": reviewer}
 
 
 def post(client, user, recommendation, body, **extra):

@@ -8,35 +8,15 @@ import re
 import pytest
 from django.test import Client
 
-from partners.roles import Role
 from roadmaps.kept_pages import CSRF_MARK, CSRF_TOKEN_MARK
 
 from ..helpers.factories import (
-    MarketFactory,
     MembershipFactory,
-    OrganizationFactory,
-    RecommendationFactory,
     UserFactory,
 )
 
 pytestmark = pytest.mark.django_db
 NOTE = "Budget serré : ne pas promettre de co-financement"
-
-
-@pytest.fixture
-def thread(db):
-    fes = OrganizationFactory(short_name="CRT Fès-Meknès", kind="regional_council")
-    member = UserFactory(username="crt.fes")
-    author = MembershipFactory(organization=fes, role="president", person__user=member).person
-    reviewer = UserFactory(username="onmt.reviewer", role=Role.ONMT_STAFF)
-    recommendation = RecommendationFactory(
-        organization=fes,
-        author=author,
-        markets=[MarketFactory(code="FR")],
-        title="Fès, destination de city-break",
-        status="submitted",
-    )
-    return {"recommendation": recommendation, "member": member, "reviewer": reviewer}
 
 
 def _main(page: str) -> str:
