@@ -3,13 +3,14 @@
 import uuid
 
 from django.conf import settings
-from django.db import models
-from django.db.models import F, Q
+from django.db import connections, models
+from django.db.models import F, Q, Subquery, Value
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from core.indexes import search_index
+from core.indexes import search_index, span, span_index
 from partners.models import Market, Organization, Person
 
 MEETING_SEARCH_FIELDS = ("title", "location", "agenda", "minutes")
@@ -21,6 +22,28 @@ class MeetingQuerySet(models.QuerySet):
 
     def past(self, *, now=None):
         return self.filter(ends_at__lt=now or timezone.now())
+
+    def under_way(self, *, now=None):
+        """Started and not over: on PostgreSQL read from the GiST index of the
+        meetings' spans (`meeting_span`), whatever the number of meetings."""
+        now = now or timezone.now()
+        if connections[self.db].vendor != "postgresql":  # the SQLite of `make run`
+            return self.filter(starts_at__lte=now, ends_at__gte=now)
+        return self.alias(span=span("starts_at", "ends_at")).filter(span__contains=now)
+
+    def next_up(self, count: int, *, now=None):
+        """The first `count` meetings not over yet (`upcoming`), by start. Read from
+        the index on the start, from the start of the earliest meeting under way
+        (or now): what it reads stops at `count` rows instead of running over every
+        past meeting, or every meeting to come when sorting them."""
+        now = now or timezone.now()
+        everything = self.model.objects.using(self.db)  # a bound: all meetings do
+        earliest = everything.under_way(now=now).order_by("starts_at").values("starts_at")[:1]
+        return (
+            self.upcoming(now=now)
+            .filter(starts_at__gte=Coalesce(Subquery(earliest), Value(now)))
+            .order_by("starts_at", "pk")[:count]
+        )
 
 
 class Meeting(models.Model):
@@ -100,6 +123,10 @@ class Meeting(models.Model):
         indexes = [
             models.Index(fields=["status", "starts_at"]),
             models.Index(fields=["ends_at"]),
+            # The next meetings to start (`next_up`) and the lists by date.
+            models.Index(fields=["starts_at", "id"], name="meeting_start"),
+            # The meetings under way at an instant (`under_way`): GiST on PostgreSQL.
+            span_index("meeting", "starts_at", "ends_at"),
             # Accent-insensitive search of the list: GIN on PostgreSQL.
             *(search_index("meeting", field) for field in MEETING_SEARCH_FIELDS),
         ]

@@ -87,9 +87,8 @@ def dashboard_context(user) -> dict:
         "recommendations": recommendation_figures(recommendations_visible_to(user)),
         "next_meetings": list(
             visible_meetings(user)
-            .upcoming(now=timezone.now())
             .exclude(status="cancelled")
             .select_related("organizer")
-            .order_by("starts_at")[:5]
+            .next_up(5, now=timezone.now())
         ),
     }

@@ -1,5 +1,6 @@
 """The indexes the lists sort on exist, valid, after the (concurrent) migrations;
-the migrations also run on the embedded SQLite of `make run`."""
+the migrations also run on the embedded SQLite of `make run`, and the queries
+that read PostgreSQL-only indexes have their way there too."""
 
 import os
 import sqlite3
@@ -23,6 +24,8 @@ pytestmark = pytest.mark.django_db
             "USING gin (upper(portal_unaccent((title)::text)) gin_trgm_ops)",
         ),
         ("recommendation_body_search", "USING gin (upper(portal_unaccent(body)) gin_trgm_ops)"),
+        ("meeting_start", "USING btree (starts_at, id)"),
+        ("meeting_span", "USING gist (tstzrange(starts_at, ends_at, '[]'::text))"),
     ],
 )
 def test_list_indexes_are_built_and_valid(name, definition):
@@ -52,9 +55,9 @@ def test_the_migrations_run_on_the_embedded_sqlite_of_make_run(tmp_path):
     back over the search indexes, rebuilding tables that carry them."""
     env = {**os.environ, "DATABASE_URL": f"sqlite:///{tmp_path / 'run.sqlite3'}"}
 
-    def migrate(*target):
+    def manage(*command):
         done = subprocess.run(
-            [sys.executable, "manage.py", "migrate", "--no-input", "-v0", *target],
+            [sys.executable, "manage.py", *command],
             cwd=settings.BASE_DIR,
             env=env,
             capture_output=True,
@@ -62,6 +65,10 @@ def test_the_migrations_run_on_the_embedded_sqlite_of_make_run(tmp_path):
             timeout=300,
         )
         assert done.returncode == 0, done.stderr[-3000:]
+        return done.stdout
+
+    def migrate(*target):
+        manage("migrate", "--no-input", "-v0", *target)
 
     migrate()
     migrate("roadmaps", "0007")
@@ -71,3 +78,21 @@ def test_the_migrations_run_on_the_embedded_sqlite_of_make_run(tmp_path):
             row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type = 'index'")
         }
     assert {"recommendation_title_search", "recommendation_body_search"} <= names
+    assert {"meeting_span", "meeting_start"} <= names
+    # The dashboard's next meetings read on SQLite without the PostgreSQL range.
+    shown = manage("shell", "-v0", "-c", NEXT_UP_ON_SQLITE)
+    assert shown.split() == ["under-way", "next"]
+
+
+NEXT_UP_ON_SQLITE = """
+from datetime import timedelta
+from django.utils import timezone
+from meetings.models import Meeting
+from partners.models import Organization
+now, hour = timezone.now(), timedelta(hours=1)
+onmt = Organization.objects.create(name="ONMT", short_name="ONMT")
+for title, start, hours in [("past", -5, 2), ("under-way", -48, 96), ("next", 2, 3)]:
+    Meeting.objects.create(title=title, organizer=onmt,
+        starts_at=now + start * hour, ends_at=now + (start + hours) * hour)
+print(*(m.title for m in Meeting.objects.next_up(5)))
+"""

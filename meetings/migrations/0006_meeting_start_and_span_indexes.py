@@ -1,0 +1,32 @@
+# The dashboard's next meetings (Meeting.objects.next_up): the meetings under way
+# from a GiST index of their spans, the next to start from an index on the start,
+# so the query stops at a few rows however many meetings are still to come. Built
+# without locking the table against writes. GiST on PostgreSQL; a plain stand-in
+# elsewhere (core.indexes).
+
+from django.db import migrations, models
+
+from core.indexes import span_index
+from core.migration_operations import AddIndexConcurrentlyOnPostgres
+
+
+def analyze(apps, schema_editor):
+    if schema_editor.connection.vendor == "postgresql":
+        schema_editor.execute("ANALYZE meetings_meeting")
+
+
+class Migration(migrations.Migration):
+    atomic = False
+
+    dependencies = [("meetings", "0005_meeting_text_and_outcome_search_indexes")]
+
+    operations = [
+        AddIndexConcurrentlyOnPostgres(
+            model_name="meeting",
+            index=models.Index(fields=["starts_at", "id"], name="meeting_start"),
+        ),
+        AddIndexConcurrentlyOnPostgres(
+            model_name="meeting", index=span_index("meeting", "starts_at", "ends_at")
+        ),
+        migrations.RunPython(analyze, migrations.RunPython.noop),
+    ]
