@@ -37,13 +37,14 @@ def visible_meetings(user) -> QuerySet[Meeting]:
         return meetings
     if not has_portal_role(user):
         return meetings.none()
-    took_part = Participant.objects.filter(meeting=OuterRef("pk")).filter(
-        Q(person__user=user) | Q(organization__in=current_organization_ids(user))
-    )
-    invited = Participant.objects.filter(meeting=OuterRef("pk"), person__user=user)
+    seats = Participant.objects.filter(meeting=OuterRef("pk"))
+    # Two lookups, each read from its own index (a person's seats, an
+    # organization's), rather than one over every seat of every meeting.
+    invited = Exists(seats.filter(person__user=user))
+    represented = Exists(seats.filter(organization__in=current_organization_ids(user)))
     return meetings.filter(
-        Q(Exists(took_part), status=Meeting.Status.PUBLISHED)
-        | Q(Exists(invited), status=Meeting.Status.PLANNED)
+        Q(invited, status__in=[Meeting.Status.PUBLISHED, Meeting.Status.PLANNED])
+        | Q(represented, status=Meeting.Status.PUBLISHED)
     )
 
 
