@@ -19,6 +19,7 @@ data), every kind read through its app's visible querysets.
 
 import datetime
 from dataclasses import dataclass
+from functools import cached_property
 
 from django.db.models import Count, Exists, Max, OuterRef, Q, Subquery
 from django.urls import reverse
@@ -26,6 +27,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from core.choices import labels
 from core.links import pk_reverser
 from core.models import PreparedExport
 from core.numbers import count_text
@@ -57,12 +59,9 @@ class Item:
     url: str
     since: datetime.datetime | datetime.date
     detail: str = ""
+    kind_label: str = ""  # KINDS[kind], translated once for all items (inbox_items)
 
-    @property
-    def kind_label(self):
-        return KINDS[self.kind]
-
-    @property
+    @cached_property
     def age_days(self) -> int:
         since = self.since
         if isinstance(since, datetime.datetime):
@@ -89,13 +88,14 @@ def _reviews(user) -> list[Item]:
         .order_by("submitted_at", "pk")[:LIMIT]
     )
     url = pk_reverser("roadmaps:recommendation_detail")
+    statuses = labels(Recommendation)
     return [
         Item(
             "review",
             r.title,
             url(r.pk),
             r.submitted_at or r.created_at,
-            f"{r.organization.short_name} · {r.get_status_display()}",
+            f"{r.organization.short_name} · {statuses[r.status]}",
         )
         for r in waiting
     ]
@@ -187,13 +187,14 @@ def _outcomes(user) -> list[Item]:
         .select_related("meeting")
         .order_by("meeting__starts_at", "order", "pk")[:LIMIT]
     )
+    kinds = labels(Outcome, "kind")
     return [
         Item(
             "outcome",
             o.text[:120],
             reverse("meetings:outcomes", args=[o.meeting_id]) + f"#outcome-{o.pk}",
             o.meeting.starts_at,
-            f"{o.get_kind_display()} · {o.meeting.title}",
+            f"{kinds[o.kind]} · {o.meeting.title}",
         )
         for o in waiting
     ]
@@ -268,4 +269,7 @@ READERS = (_reviews, _questions, _invitations, _milestones, _outcomes, _hand_ove
 def inbox_items(user) -> list[Item]:
     """Everything waiting for this user, oldest first."""
     items = [item for read in READERS for item in read(user)]
+    kinds = {kind: str(label) for kind, label in KINDS.items()}
+    for item in items:
+        item.kind_label = kinds[item.kind]
     return sorted(items, key=lambda item: item.sort_key)

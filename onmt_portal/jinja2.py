@@ -18,6 +18,7 @@ from django.utils import formats, translation
 from jinja2 import Environment
 from markupsafe import Markup
 
+from core.choices import labels
 from core.links import pk_reverser
 from roadmaps.templatetags.statuses import progress_bar, slippage
 
@@ -49,12 +50,6 @@ def _progress_bar_in(value, language: str) -> str:
     return progress_bar(value)
 
 
-def _status_labels(model) -> dict:
-    """A model's status labels in the current language, for rows that each show
-    one (get_status_display() rebuilds its choices at every call)."""
-    return {value: str(label) for value, label in model.Status.choices}
-
-
 def _linebreaksbr(value) -> Markup:
     return Markup(linebreaksbr(value, autoescape=True))  # noqa: S704 - escaped by Django
 
@@ -68,7 +63,7 @@ def environment(**options) -> Environment:
         url_for_pk=pk_reverser,
         pgettext=translation.pgettext,
         progress_bar=_progress_bar,
-        status_labels=_status_labels,
+        status_labels=labels,
         slippage=slippage,
     )
     env.filters.update(date=_date, linebreaksbr=_linebreaksbr)

@@ -8,6 +8,7 @@ from django.http import QueryDict
 from django.template.defaultfilters import floatformat
 from django.utils.translation import gettext as _
 
+from core.choices import labels
 from core.exports import csv_download, write_xlsx, xlsx_download
 from meetings.permissions import visible_meetings
 
@@ -70,12 +71,6 @@ def dossier_recommendations(user, market):
     )
 
 
-def _labels(model, name: str) -> dict:
-    """A choice field's labels in the current language, translated once per export
-    (get_FOO_display would rebuild them for every row)."""
-    return {value: str(label) for value, label in model._meta.get_field(name).flatchoices}
-
-
 def _chunks(iterable, size=CHUNK):
     iterator = iter(iterable)
     while chunk := list(islice(iterator, size)):
@@ -104,13 +99,13 @@ def recommendation_rows(user, recommendations):
     if notes:
         header.append(_("Internal review notes"))
         columns.append("review_notes")
-    labels = [_labels(Recommendation, name) for name in ("theme", "priority", "status")]
+    choices = [labels(Recommendation, name) for name in ("theme", "priority", "status")]
     values = recommendations.prefetch_related(None).values_list(*columns).iterator(chunk_size=CHUNK)
-    return chain([header], _recommendation_body(values, labels))
+    return chain([header], _recommendation_body(values, choices))
 
 
-def _recommendation_body(values, labels):
-    themes, priorities, statuses = labels
+def _recommendation_body(values, choices):
+    themes, priorities, statuses = choices
     for chunk in _chunks(values):
         markets = market_codes([row[0] for row in chunk])
         for pk, title, organization, theme, priority, status, *rest in chunk:
@@ -136,7 +131,7 @@ def milestone_rows(milestones):
         _("Progress (%)"),
         _("completed on"),
     ]
-    statuses = _labels(Milestone, "status")
+    statuses = labels(Milestone, "status")
     values = milestones.values_list(
         "roadmap__title", "due_date", "title", "owner__first_name", "owner__last_name",
         "status", "progress", "completed_on",

@@ -11,6 +11,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from core.choices import label
 from core.templatetags.portal_markup import percent_value_filter
 
 from ..models import Recommendation
@@ -33,7 +34,7 @@ def recommendation_status(recommendation: Recommendation):
     return format_html(
         '<span class="badge {}">{}</span>',
         BADGES.get(recommendation.status, "text-bg-warning"),
-        recommendation.get_status_display(),
+        label(recommendation),
     )
 
 
