@@ -34,8 +34,8 @@ class MeetingQuerySet(models.QuerySet):
     def next_up(self, count: int, *, now=None):
         """The first `count` meetings not over yet (`upcoming`), by start. Read from
         the index on the start, from the start of the earliest meeting under way
-        (or now): what it reads stops at `count` rows instead of running over every
-        past meeting, or every meeting to come when sorting them."""
+        (or now): it reads `count` rows, and those that ended while that meeting
+        went on, not every past meeting, nor every meeting to come to sort them."""
         now = now or timezone.now()
         everything = self.model.objects.using(self.db)  # a bound: all meetings do
         earliest = everything.under_way(now=now).order_by("starts_at").values("starts_at")[:1]
