@@ -18,10 +18,22 @@ MEETING_SEARCH_FIELDS = ("title", "location", "agenda", "minutes")
 
 class MeetingQuerySet(models.QuerySet):
     def upcoming(self, *, now=None):
-        return self.filter(ends_at__gte=now or timezone.now())
+        """Not over yet. Each such meeting starts at or after the earliest start of
+        the meetings under way (or now, when none is). The filter says so too, so
+        that the index on the start reads them in order — the lists, the
+        dashboard's next meetings — without walking every past meeting or
+        sorting every meeting to come."""
+        now = now or timezone.now()
+        everything = self.model.objects.using(self.db)  # a bound: all meetings do
+        earliest = everything.under_way(now=now).order_by("starts_at").values("starts_at")[:1]
+        bound = Coalesce(Subquery(earliest), Value(now))
+        return self.filter(ends_at__gte=now, starts_at__gte=bound)
 
     def past(self, *, now=None):
-        return self.filter(ends_at__lt=now or timezone.now())
+        """Over. They all started before now: said too, so that the index on the
+        start reads the latest of them first without walking the meetings to come."""
+        now = now or timezone.now()
+        return self.filter(ends_at__lt=now, starts_at__lt=now)
 
     def under_way(self, *, now=None):
         """Started and not over: on PostgreSQL read from the GiST index of the
@@ -30,20 +42,6 @@ class MeetingQuerySet(models.QuerySet):
         if connections[self.db].vendor != "postgresql":  # the SQLite of `make run`
             return self.filter(starts_at__lte=now, ends_at__gte=now)
         return self.alias(span=span("starts_at", "ends_at")).filter(span__contains=now)
-
-    def next_up(self, count: int, *, now=None):
-        """The first `count` meetings not over yet (`upcoming`), by start. Read from
-        the index on the start, from the start of the earliest meeting under way
-        (or now): it reads `count` rows, and those that ended while that meeting
-        went on, not every past meeting, nor every meeting to come to sort them."""
-        now = now or timezone.now()
-        everything = self.model.objects.using(self.db)  # a bound: all meetings do
-        earliest = everything.under_way(now=now).order_by("starts_at").values("starts_at")[:1]
-        return (
-            self.upcoming(now=now)
-            .filter(starts_at__gte=Coalesce(Subquery(earliest), Value(now)))
-            .order_by("starts_at", "pk")[:count]
-        )
 
 
 class Meeting(models.Model):
@@ -123,7 +121,7 @@ class Meeting(models.Model):
         indexes = [
             models.Index(fields=["status", "starts_at"]),
             models.Index(fields=["ends_at"]),
-            # The next meetings to start (`next_up`) and the lists by date.
+            # The meetings by date: the lists, the dashboard's next ones (`upcoming`).
             models.Index(fields=["starts_at", "id"], name="meeting_start"),
             # The meetings under way at an instant (`under_way`): GiST on PostgreSQL.
             span_index("meeting", "starts_at", "ends_at"),

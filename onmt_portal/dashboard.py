@@ -87,8 +87,9 @@ def dashboard_context(user) -> dict:
         "recommendations": recommendation_figures(recommendations_visible_to(user)),
         "next_meetings": list(
             visible_meetings(user)
+            .upcoming(now=timezone.now())
             .exclude(status="cancelled")
             .select_related("organizer")
-            .next_up(5, now=timezone.now())
+            .order_by("starts_at", "pk")[:5]
         ),
     }

@@ -1,8 +1,9 @@
-# The dashboard's next meetings (Meeting.objects.next_up): the meetings under way
-# from a GiST index of their spans, the next to start from an index on the start,
-# so the query stops at a few rows however many meetings are still to come. Built
-# without locking the table against writes. GiST on PostgreSQL; a plain stand-in
-# elsewhere (core.indexes).
+# The meetings not over yet, by start (Meeting.objects.upcoming: the dashboard's
+# next meetings, the list's upcoming tab): the meetings under way from a GiST
+# index of their spans, then an index on the start read in order from the
+# earliest of them, so a page of them costs a few rows however many meetings
+# there are. Built without locking the table against writes. GiST on PostgreSQL;
+# a plain stand-in elsewhere (core.indexes).
 
 from django.db import migrations, models
 

@@ -94,5 +94,5 @@ onmt = Organization.objects.create(name="ONMT", short_name="ONMT")
 for title, start, hours in [("past", -5, 2), ("under-way", -48, 96), ("next", 2, 3)]:
     Meeting.objects.create(title=title, organizer=onmt,
         starts_at=now + start * hour, ends_at=now + (start + hours) * hour)
-print(*(m.title for m in Meeting.objects.next_up(5)))
+print(*(m.title for m in Meeting.objects.upcoming().order_by("starts_at")))
 """

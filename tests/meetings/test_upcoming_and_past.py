@@ -1,6 +1,8 @@
-"""The dashboard's next meetings: those under way, then the next to start — the
-same rows as sorting every meeting still to come, read through two indexes that
-stop at a few rows however many meetings there are (meetings/models.py)."""
+"""The meetings not over yet, by start (the dashboard's next meetings, the list's
+upcoming tab): those under way, then the next to start — the same rows as
+sorting every meeting that has not ended, read through two indexes that stop at
+a few rows however many meetings there are. The meetings over, the latest first
+(the list's past tab), the same way (meetings/models.py)."""
 
 import datetime
 import random
@@ -29,9 +31,13 @@ def meeting(title, start, hours=3, **fields):
     return MeetingFactory(title=title, starts_at=start, ends_at=start + hours * HOUR, **fields)
 
 
-def reference(queryset, count, now):
-    """What the dashboard asked before: every meeting not over, sorted by start."""
+def first(queryset, count, now):
     return list(queryset.upcoming(now=now).order_by("starts_at", "pk")[:count])
+
+
+def reference(queryset, count, now):
+    """Every meeting that has not ended, sorted by start."""
+    return list(queryset.filter(ends_at__gte=now).order_by("starts_at", "pk")[:count])
 
 
 def test_under_way_first_then_the_next_to_start_never_the_past_nor_the_cancelled():
@@ -43,13 +49,17 @@ def test_under_way_first_then_the_next_to_start_never_the_past_nor_the_cancelled
     meeting("Annulée", now + HOUR, status=Meeting.Status.CANCELLED)
     later = [meeting(f"Plus tard {n}", now + (n + 2) * HOUR) for n in range(4)]
 
-    shown = Meeting.objects.exclude(status="cancelled").next_up(5, now=now)
+    shown = first(Meeting.objects.exclude(status="cancelled"), 5, now)
 
     assert [m.title for m in shown] == [m.title for m in [summit, ending, workshop, *later[:2]]]
-    assert list(Meeting.objects.next_up(2, now=now)) == [summit, ending]
+    assert first(Meeting.objects.all(), 2, now) == [summit, ending]
 
 
-def test_the_same_rows_as_sorting_every_meeting_still_to_come():
+def latest(queryset, count, now):
+    return list(queryset.past(now=now).order_by("-starts_at", "-pk")[:count])
+
+
+def test_the_same_rows_as_sorting_every_meeting_still_to_come_or_over():
     rng = random.Random(2022)
     base = timezone.now().replace(microsecond=0)
     for n in range(120):
@@ -61,10 +71,9 @@ def test_the_same_rows_as_sorting_every_meeting_still_to_come():
     for hours in range(-450, 450, 17):
         now = base + hours * HOUR
         for count in (1, 5, 12):
-            assert list(meetings.next_up(count, now=now)) == reference(meetings, count, now), (
-                hours,
-                count,
-            )
+            assert first(meetings, count, now) == reference(meetings, count, now), (hours, count)
+            over = meetings.filter(ends_at__lt=now).order_by("-starts_at", "-pk")[:count]
+            assert latest(meetings, count, now) == list(over), (hours, count)
 
 
 def test_what_is_read_does_not_grow_with_past_or_future_meetings():
@@ -80,10 +89,20 @@ def test_what_is_read_does_not_grow_with_past_or_future_meetings():
             meeting(f"Passée {batch}-{n}", now - (batch * 100 + n + 10) * 24 * HOUR)
             meeting(f"À venir {batch}-{n}", now + (batch * 100 + n + 10) * 24 * HOUR)
         analyze(MEETINGS)
-        shown = Meeting.objects.exclude(status="cancelled").next_up(5, now=now)
+        shown = (
+            Meeting.objects.upcoming(now=now)
+            .exclude(status="cancelled")
+            .order_by("starts_at", "pk")[:5]
+        )
         assert rows_read(shown, MEETINGS) <= bound
-    # The query it replaces reads every past meeting, or every one to come.
-    assert rows_read(Meeting.objects.upcoming(now=now).order_by("starts_at")[:5], MEETINGS) > 200
+        # The five latest over, and the one under way, which started before now.
+        latest_over = Meeting.objects.past(now=now).order_by("-starts_at", "-pk")[:5]
+        assert rows_read(latest_over, MEETINGS) <= 5 + 1
+    # Without the bounds on the start: every past meeting, or every one to come.
+    unbounded = Meeting.objects.filter(ends_at__gte=now).order_by("starts_at", "pk")[:5]
+    assert rows_read(unbounded, MEETINGS) > 200
+    unbounded = Meeting.objects.filter(ends_at__lt=now).order_by("-starts_at", "-pk")[:5]
+    assert rows_read(unbounded, MEETINGS) > 200
 
 
 def test_the_dashboard_shows_them_to_whoever_may_see_them(client, staff):
