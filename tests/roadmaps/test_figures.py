@@ -128,3 +128,33 @@ def test_the_version_moves_again_at_commit_so_figures_cached_meanwhile_are_dropp
     assert cache.get(VERSION_KEY) > during
     figures = recommendation_figures(recommendations_visible_to(staff))
     assert sum(total for _label, total in figures["statuses"]) == 1
+
+
+@pytest.mark.parametrize(
+    ("language", "shown"),
+    [("fr", "1\u00a0235"), ("ar", "1.235"), ("en", "1,235")],
+)
+def test_the_dashboard_groups_the_figures_thousands_in_the_readers_language(
+    client, staff, language, shown
+):
+    market = MarketFactory(code="FR")
+    first = RecommendationFactory(status="submitted", markets=[market])
+    copies = Recommendation.objects.bulk_create(
+        Recommendation(
+            organization=first.organization,
+            author=first.author,
+            title=f"Copie {n}",
+            body="Démo",
+            theme=first.theme,
+            status="submitted",
+            submitted_at=first.submitted_at,
+        )
+        for n in range(1233)
+    )
+    market.recommendations.add(*copies)
+    RecommendationFactory(status="submitted", organization=first.organization, markets=[market])
+    client.force_login(staff)
+    page = client.get("/", HTTP_ACCEPT_LANGUAGE=language).content.decode()
+    label = {"fr": "Soumise", "ar": "مُرسلة", "en": "Submitted"}[language]
+    assert f'fw-normal">{label}</th><td>{shown}</td>' in page
+    assert f"{first.organization.short_name}</bdi>" in page and f" {shown}</li>" in page
