@@ -35,6 +35,10 @@ def first(queryset, count, now):
     return list(queryset.upcoming(now=now).order_by("starts_at", "pk")[:count])
 
 
+def latest(queryset, count, now):
+    return list(queryset.past(now=now).order_by("-starts_at", "-pk")[:count])
+
+
 def reference(queryset, count, now):
     """Every meeting that has not ended, sorted by start."""
     return list(queryset.filter(ends_at__gte=now).order_by("starts_at", "pk")[:count])
@@ -53,10 +57,6 @@ def test_under_way_first_then_the_next_to_start_never_the_past_nor_the_cancelled
 
     assert [m.title for m in shown] == [m.title for m in [summit, ending, workshop, *later[:2]]]
     assert first(Meeting.objects.all(), 2, now) == [summit, ending]
-
-
-def latest(queryset, count, now):
-    return list(queryset.past(now=now).order_by("-starts_at", "-pk")[:count])
 
 
 def test_the_same_rows_as_sorting_every_meeting_still_to_come_or_over():
