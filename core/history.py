@@ -23,6 +23,7 @@ from django.utils import formats, timezone
 from django.utils.html import strip_tags
 from django.utils.text import capfirst
 
+from .choices import labels
 from .markup import render_markdown
 
 IGNORED = {"updated_at", "created_at", "version", "ics_sequence", "uid", "history_id"}
@@ -49,7 +50,7 @@ def _shown(field, value, related: dict) -> str:
     if field is None:
         return str(value)
     if field.choices:
-        return str(dict(field.flatchoices).get(value, value))
+        return str(labels(field.model, field.name).get(value, value))
     if isinstance(field, models.BooleanField):
         return yesno(value)
     if field.many_to_one or field.one_to_one:

@@ -23,6 +23,7 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
+from core import choices
 from core.search import unaccent
 from meetings.models import Meeting
 from meetings.permissions import outcomes_visible_to, reads_all_meetings, visible_meetings
@@ -216,7 +217,7 @@ def search(user, query: str) -> list[Group]:
             terms,
             phrase,
             lambda o: (
-                f"{o.get_kind_display()} — {o.meeting.title}",
+                f"{choices.label(o, 'kind')} — {o.meeting.title}",
                 reverse("meetings:detail", args=[o.meeting_id]),
                 o.text,
             ),
@@ -234,7 +235,7 @@ def search(user, query: str) -> list[Group]:
             lambda r: (
                 r.title,
                 reverse("roadmaps:recommendation_detail", args=[r.pk]),
-                f"{r.organization.short_name} · {r.get_status_display()} — {r.body}",
+                f"{r.organization.short_name} · {choices.label(r)} — {r.body}",
             ),
         ),
         _group(

@@ -8,7 +8,7 @@ from django.http import QueryDict
 from django.template.defaultfilters import floatformat
 from django.utils.translation import gettext as _
 
-from core.choices import labels
+from core.choices import label, labels
 from core.exports import csv_download, write_xlsx, xlsx_download
 from meetings.permissions import visible_meetings
 
@@ -184,7 +184,7 @@ def market_dossier(user, market) -> dict[str, list]:
                 r.starts_on,
                 r.ends_on,
                 r.owner.full_name,
-                r.get_status_display(),
+                label(r),
                 r.objectives,
             ]
             for r in roadmaps
@@ -192,9 +192,7 @@ def market_dossier(user, market) -> dict[str, list]:
         _("Milestones"): milestone_rows(milestones),
         _("Recommendations"): recommendation_rows(user, recommendations),
         _("Meetings"): [[_("Date"), _("Meeting"), _("Organizer"), _("Status")]]
-        + [
-            [m.starts_at, m.title, m.organizer.short_name, m.get_status_display()] for m in meetings
-        ],
+        + [[m.starts_at, m.title, m.organizer.short_name, label(m)] for m in meetings],
         _("Indicators"): [
             [
                 _("indicator"),
